@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: build both browsers, type-check, unit tests, Firefox lint, then the
+# end-to-end tests in real Chromium and Firefox ESR against the built extension.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== node $(node -v)"
+npm run build
+npm run typecheck
+npx vitest run
+# web-ext lint must report 0 errors on the Firefox build (warnings are printed).
+npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output json 2>/dev/null | node scripts/check-lint.mjs
+npx vitest run -c vitest.e2e.config.ts

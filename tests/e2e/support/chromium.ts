@@ -1,0 +1,123 @@
+// Launches Debian's Chromium with the built extension and serves arXiv/OpenReview from fixtures.
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(opts: { withExtension?: boolean; userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+  const withExtension = opts.withExtension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sl-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    colorScheme: opts.colorScheme ?? 'light',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-sync',
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ],
+  });
+  await routeFixtures(context);
+  let extensionId = '';
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, extensionId, userDataDir, close: () => context.close() };
+}
+
+/** Fixture routes: URL (host + path + query) -> file under tests/fixtures. Filled by each test. */
+export type FixtureMap = Record<string, string>;
+
+const fixtureRoutes: FixtureMap = {};
+export function serveFixtures(map: FixtureMap): void {
+  Object.assign(fixtureRoutes, map);
+}
+
+async function routeFixtures(context: BrowserContext): Promise<void> {
+  // Every request to the paper sites is answered from fixtures; nothing reaches the network.
+  await context.route(/^https?:\/\/([a-z0-9-]+\.)*(arxiv\.org|openreview\.net|ar5iv\.org)\//, (route: Route) => {
+    const url = new URL(route.request().url());
+    const key = url.host + url.pathname + url.search;
+    const file = fixtureRoutes[key] ?? fixtureRoutes[url.host + url.pathname];
+    if (file) {
+      return route.fulfill({ status: 200, contentType: file.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, file)) });
+    }
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in fixtures' });
+  });
+  // Anything else on the internet is refused (fonts, analytics, images) so tests stay offline.
+  await context.route(/^https?:\/\/(?!([a-z0-9-]+\.)*(arxiv\.org|openreview\.net|ar5iv\.org)\/)/, (route) => route.abort());
+}
+
+/** Text of a closed shadow root, read through the DevTools protocol (a page script cannot). */
+export async function shadowText(page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findNode(root, (n) => n.localName === hostTag);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    });
+    return result.value as string;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  localName?: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+function findNode(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (match(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
+    const hit = findNode(child, match);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Waits until the panel's shadow text satisfies a predicate. */
+export async function waitForShadowText(page: Page, predicate: (text: string) => boolean, timeout = 10_000, hostTag?: string): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await shadowText(page, hostTag);
+    if (last !== null && predicate(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`Panel text did not match within ${timeout} ms; last: ${JSON.stringify(last)}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,2 @@
+// Dexie finds IndexedDB on the global object; fake-indexeddb provides it in Node.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,39 @@
+// The background's answers to every protocol message. Dexie is used only here.
+import { browser } from 'wxt/browser';
+import { getDb } from '../db';
+import { findSummary, toSummaryView } from '../corpus/lookup';
+import { paperKeyOf } from '../paper-ref';
+import type { Handlers } from '../messaging/dispatch';
+import { dbStatus, ensureSeeded } from './corpus-state';
+
+export const handlers: Handlers = {
+  ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
+
+  lookupPaper: async ({ ref }) => {
+    await ensureSeeded();
+    const db = getDb();
+    const row = await findSummary(db, ref);
+    // Notes follow the corpus paper when there is one, so every page form of it shares them.
+    const paperKey = row ? paperKeyOf({ arxivId: row.arxivId ?? undefined, openreviewId: row.openreviewId ?? undefined, title: row.paper.title ?? undefined }) ?? `summary:${row.id}` : paperKeyOf(ref);
+    return { paperKey, summary: row ? await toSummaryView(db, row) : null };
+  },
+
+  lookupMany: async ({ arxivIds }) => {
+    await ensureSeeded();
+    const rows = await getDb().summaries.where('arxivId').anyOf(arxivIds).toArray();
+    return { found: Object.fromEntries(rows.map((r) => [r.arxivId!, { summaryId: r.id, title: r.paper.title }])) };
+  },
+
+  getSummary: async ({ id }) => {
+    await ensureSeeded();
+    const db = getDb();
+    const row = await db.summaries.get(id);
+    return row ? toSummaryView(db, row) : null;
+  },
+
+  getConcept: async ({ id }) => {
+    await ensureSeeded();
+    const row = await getDb().concepts.get(id);
+    return row ? { id: row.id, module: row.module, title: row.title, markdown: row.markdown, html: row.html } : null;
+  },
+};

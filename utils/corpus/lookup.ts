@@ -1,0 +1,41 @@
+// Finds the summary for what a page shows: arXiv id, OpenReview id, then title (+ first author).
+// Each step is an indexed Dexie query.
+import { normaliseAuthor, normaliseTitle, type PaperRef } from '../paper-ref';
+import type { SummaryLensDB, SummaryRow } from '../db';
+import type { SummaryView } from '../messaging/protocol';
+
+export async function findSummary(db: SummaryLensDB, ref: PaperRef): Promise<SummaryRow | undefined> {
+  if (ref.arxivId) {
+    const hit = await db.summaries.where('arxivId').equals(ref.arxivId).first();
+    if (hit) return hit;
+  }
+  if (ref.openreviewId) {
+    const hit = await db.summaries.where('openreviewId').equals(ref.openreviewId).first();
+    if (hit) return hit;
+  }
+  if (ref.title) {
+    const titleKey = normaliseTitle(ref.title);
+    if (!titleKey) return undefined;
+    if (ref.firstAuthor) {
+      const exact = await db.summaries.where('[titleKey+authorKey]').equals([titleKey, normaliseAuthor(ref.firstAuthor)]).first();
+      if (exact) return exact;
+    }
+    // A title alone matches only when it is unambiguous.
+    const byTitle = await db.summaries.where('titleKey').equals(titleKey).limit(2).toArray();
+    if (byTitle.length === 1 && (!ref.firstAuthor || !byTitle[0].authorKey)) return byTitle[0];
+  }
+  return undefined;
+}
+
+export async function toSummaryView(db: SummaryLensDB, row: SummaryRow): Promise<SummaryView> {
+  const concepts = await db.concepts.bulkGet(row.concepts.map((c) => c.conceptId));
+  return {
+    id: row.id,
+    paper: row.paper,
+    html: row.html,
+    truncated: row.truncated,
+    sources: row.sources,
+    related: row.related,
+    concepts: concepts.filter((c) => c !== undefined).map((c) => ({ id: c.id, title: c.title, module: c.module })),
+  };
+}

@@ -1,0 +1,52 @@
+// The one sanitizer every piece of HTML passes through before it reaches the DOM: summaries,
+// concepts, notes, imported packs. Used at build time (with jsdom) and again at render time.
+import DOMPurify, { type Config } from 'dompurify';
+
+export const SANITIZE_CONFIG: Config = {
+  USE_PROFILES: { html: true, mathMl: true },
+  // KaTeX output needs style attributes for layout; DOMPurify strips dangerous CSS constructs
+  // from them only partially, so url() and expression() are removed by the hook below.
+  ADD_ATTR: ['aria-hidden', 'data-src', 'target', 'rel'],
+  FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'button', 'iframe', 'object', 'embed', 'link', 'meta', 'base'],
+  FORBID_ATTR: ['srcset', 'action', 'formaction', 'xlink:href'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|#|\/(?!\/))/i,
+};
+
+type Purifier = ReturnType<typeof DOMPurify>;
+const hooked = new WeakSet<Purifier>();
+
+function addHooks(purify: Purifier): void {
+  if (hooked.has(purify)) return;
+  hooked.add(purify);
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'style' && /url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(data.attrValue)) {
+      data.keepAttr = false;
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    // Images never load a third party on their own: the real address moves to data-src and
+    // loads only when the user asks (components/SafeHtml handles the click).
+    if (el.tagName === 'IMG') {
+      const src = el.getAttribute('src');
+      if (src && /^https?:/i.test(src)) {
+        el.setAttribute('data-src', src);
+        el.removeAttribute('src');
+      }
+    }
+    if (el.tagName === 'A' && el.getAttribute('href')) {
+      el.setAttribute('target', '_blank');
+      el.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+}
+
+/** Sanitizes HTML with a given DOMPurify instance (the window's in the browser, jsdom's at build). */
+export function sanitizeWith(purify: Purifier, html: string): string {
+  addHooks(purify);
+  return purify.sanitize(html, SANITIZE_CONFIG) as unknown as string;
+}
+
+export function sanitizeHtml(html: string): string {
+  return sanitizeWith(DOMPurify, html);
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+
+// Hosts the extension acts on: arXiv (and its mirrors/ar5iv) and OpenReview. Nothing broader.
+export const PAPER_HOSTS = [
+  '*://arxiv.org/*',
+  '*://www.arxiv.org/*',
+  '*://export.arxiv.org/*',
+  '*://browse.arxiv.org/*',
+  '*://ar5iv.labs.arxiv.org/*',
+  '*://ar5iv.org/*',
+  '*://openreview.net/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Firefox's default target is MV2 in WXT; keep it (sidebar_action + persistent-free event page).
+  manifest: ({ browser }) => ({
+    name: 'Summary Lens',
+    description: 'Paper summaries and your notes beside arXiv and OpenReview papers. Offline, private.',
+    // storage: settings; sidePanel (Chromium): PDF tabs; tabs is not needed (host permissions give tab URLs).
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: PAPER_HOSTS,
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
+        : { extension_pages: "script-src 'self'; object-src 'self'" },
+    action: { default_title: 'Summary Lens' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'summary-lens@summarylens.dev',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
