@@ -1,7 +1,7 @@
 // Build step: seeds in data/ -> public/corpus/pack.json (the pack the extension ships).
 // Run by `npm run build` before WXT; prints counts and fails loudly when a source yields nothing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import DOMPurify from 'dompurify';
 import { parseSeedFiles } from './corpus/parse-summaries';
@@ -58,8 +58,13 @@ const pack: Pack = PackSchema.parse({
 });
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(`${outDir}/pack.json`, JSON.stringify(pack));
-writeFileSync(`${outDir}/search-index.json`, JSON.stringify(buildSearchIndex(pack)));
+// Written to a temporary name and renamed, so a build running beside this one never reads half a file.
+const writeAtomic = (name: string, data: string) => {
+  writeFileSync(`${outDir}/${name}.tmp`, data);
+  renameSync(`${outDir}/${name}.tmp`, `${outDir}/${name}`);
+};
+writeAtomic('pack.json', JSON.stringify(pack));
+writeAtomic('search-index.json', JSON.stringify(buildSearchIndex(pack)));
 
 const identified = packSummaries.filter((s) => s.paper.arxivId || s.paper.openreviewId).length;
 console.log(

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, type FixtureMap } from './chromium';
 
-export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = join(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 
 export async function launchFirefox(opts: { withExtension?: boolean } = {}): Promise<Browser> {
   if ((opts.withExtension ?? true) && !existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('No Firefox build: run npm run build first.');
