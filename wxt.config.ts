@@ -14,6 +14,8 @@ export const PAPER_HOSTS = [
 export default defineConfig({
   // Parallel work (and the benchmark) can build into their own folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // Firefox review gets the sources zip; test output and parallel build folders stay out of it.
+  zip: { excludeSources: ['tests/artifacts/**', '.output-*/**', 'bench/results.json'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox's default target is MV2 in WXT; keep it (sidebar_action + persistent-free event page).
   manifest: ({ browser }) => ({

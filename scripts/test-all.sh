@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== node $(node -v)"
-npm run build
+# Builds both browsers and the store zips (Chrome, Firefox, and the sources zip Firefox review needs).
+npm run zip
 npm run typecheck
 npx vitest run
 # web-ext lint must report 0 errors on the Firefox build (warnings are printed).

@@ -16,13 +16,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { withExtension?: boolean; userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function launchChromium(
+  opts: { withExtension?: boolean; userDataDir?: string; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     args: [
       '--no-sandbox',
