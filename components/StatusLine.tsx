@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendMessage, type ResponseMap } from '@/utils/messaging/client';
+import { CorpusProgressLine } from '@/components/CorpusProgressLine';
 
 /** Shows whether the background answered and how much of the corpus is in the database. */
 export function StatusLine() {
@@ -7,7 +8,14 @@ export function StatusLine() {
   useEffect(() => {
     sendMessage('ping', {}).then(setStatus, (e: Error) => setStatus({ error: e.message }));
   }, []);
-  if (!status) return <p className="sl-muted">Connecting…</p>;
+  // While the corpus installs the background answers only after it is done: show its progress.
+  if (!status)
+    return (
+      <>
+        <p className="sl-muted">Connecting…</p>
+        <CorpusProgressLine />
+      </>
+    );
   if ('error' in status) return <p role="alert">{status.error}</p>;
   if (status.db.error) return <p role="alert">{status.db.error}</p>;
   return (

@@ -11,7 +11,7 @@ import { computeRelations } from './corpus/relations';
 import { markdownToHtml } from '../utils/render/markdown';
 import { sanitizeWith } from '../utils/render/sanitize';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_SCHEMA_VERSION, PackSchema, type Pack } from '../utils/corpus/pack';
-import { buildSearchIndex } from '../utils/search/build-index';
+import { buildSearchArtifacts } from '../utils/search/build-index';
 
 const root = new URL('..', import.meta.url).pathname;
 const seedDir = `${root}data/seeds`;
@@ -64,7 +64,10 @@ const writeAtomic = (name: string, data: string) => {
   renameSync(`${outDir}/${name}.tmp`, `${outDir}/${name}`);
 };
 writeAtomic('pack.json', JSON.stringify(pack));
-writeAtomic('search-index.json', JSON.stringify(buildSearchIndex(pack)));
+// The popup loads these two instead of the whole pack: the prebuilt index and the short docs results show.
+const search = buildSearchArtifacts(pack);
+writeAtomic('search-index.json', JSON.stringify(search.index));
+writeAtomic('search-docs.json', JSON.stringify(search.docs));
 
 const identified = packSummaries.filter((s) => s.paper.arxivId || s.paper.openreviewId).length;
 console.log(

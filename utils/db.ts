@@ -36,6 +36,8 @@ export interface NoteRow {
   updatedAt: number;
   /** Increments on every save; a writer that saw an older one learns its edit raced another. */
   rev: number;
+  /** The rev at which the text last changed (tags/status changes do not race the editor). Missing on old rows: read as rev. */
+  textRev?: number;
 }
 export interface RevisionRow {
   id?: number;
@@ -43,7 +45,9 @@ export interface RevisionRow {
   text: string;
   tags: string[];
   savedAt: number;
-  reason: 'edit' | 'conflict' | 'import' | 'restore';
+  reason: 'edit' | 'conflict' | 'import' | 'restore' | 'delete';
+  /** Paper title at the time, so a deleted note's history still names its paper. */
+  title?: string | null;
 }
 
 export const DB_NAME = 'summary-lens';
@@ -79,6 +83,19 @@ export class SummaryLensDB extends Dexie {
             note.title ??= null;
           }),
       );
+    // Downgrade guard: Dexie 4 opens a database that a newer release already upgraded (it retries
+    // without a version). Its rows may have a shape this release does not know, so refuse with a
+    // VersionError (describeDbError turns it into a clear message) instead of misreading or
+    // overwriting them. Sticky: checked on every (re)open.
+    this.on(
+      'ready',
+      (db) => {
+        const declared = Math.round(db.verno * 10);
+        const installed = db.backendDB().version;
+        if (installed > declared) throw new Dexie.VersionError(`The database is at version ${installed / 10}; this release knows up to ${db.verno}.`);
+      },
+      true,
+    );
   }
 }
 

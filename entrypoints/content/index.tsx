@@ -1,39 +1,28 @@
-import ReactDOM from 'react-dom/client';
-import { Panel, type PanelProps } from '@/components/Panel';
-import { isArxivAbs, paperRefFromDocument } from '@/utils/detect';
-import { sendMessage } from '@/utils/messaging/client';
+// The content script: runs the page integrations in ./features on arXiv and OpenReview pages
+// (see ./runner.ts). Everything it shows lives in closed shadow roots (./mount-panel.tsx).
+import { features } from './features';
+import { runFeatures } from './runner';
+// Panel styles: WXT loads them into each shadow root (cssInjectionMode 'ui'), none into the page.
 import './panel.css';
 
+const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
+const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
+
+// Only the page types some feature handles (PDFs are the side panel's: browsers' PDF viewers
+// run no content scripts). `/abs*` also covers the `/abs?id=` form.
+const ARXIV_PATHS = ['/abs*', '/html/*', '/list/*', '/a/*', '/search/*'];
+
 export default defineContentScript({
-  matches: ['*://arxiv.org/abs/*', '*://www.arxiv.org/abs/*', '*://export.arxiv.org/abs/*', '*://browse.arxiv.org/abs/*'],
+  matches: [
+    ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}${path}`)),
+    ...AR5IV_HOSTS.flatMap((host) => [`*://${host}/html/*`, `*://${host}/abs/*`]),
+    // A single-page app: any OpenReview page can navigate to a forum without loading a new page.
+    '*://openreview.net/*',
+  ],
+  // As soon as the DOM is parsed: the panel should be up within 150 ms of DOMContentLoaded.
+  runAt: 'document_end',
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    if (!isArxivAbs()) return;
-    const ref = paperRefFromDocument(document);
-    if (!ref) return;
-    let render: (state: PanelProps['state']) => void = () => {};
-    const ui = await createShadowRootUi(ctx, {
-      name: 'summary-lens-panel',
-      mode: 'closed', // a page script must not read the panel or the user's notes
-      position: 'inline',
-      anchor: '.extra-services',
-      append: 'first',
-      onMount(container) {
-        const root = ReactDOM.createRoot(container);
-        render = (state) => root.render(<Panel state={state} />);
-        render({ kind: 'loading' });
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    });
-    ui.mount();
-    try {
-      const { summary } = await sendMessage('lookupPaper', { ref });
-      render({ kind: 'ready', summary });
-    } catch (error) {
-      render({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+  main(ctx) {
+    runFeatures(ctx, features);
   },
 });

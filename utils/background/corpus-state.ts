@@ -1,8 +1,10 @@
-// Seeds the shipped corpus once per corpus version and reports readiness.
+// Seeds the shipped corpus once per corpus version, reports progress while installing, and
+// reports readiness.
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
-import { installPack } from '../corpus/install';
-import { BUILTIN_PACK_ID, PackSchema } from '../corpus/pack';
+import { installPack, type InstallResult } from '../corpus/install';
+import { BUILTIN_PACK_ID, PackSchema, type Pack } from '../corpus/pack';
+import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../corpus/progress';
 import type { DbStatus } from '../messaging/protocol';
 
 let seeding: Promise<void> | null = null;
@@ -18,11 +20,53 @@ export function ensureSeeded(): Promise<void> {
 }
 
 async function seedBuiltin(): Promise<void> {
+  const started = performance.now();
+  clearStaleProgress(); // a previous worker may have been stopped mid-install
   const response = await fetch(browser.runtime.getURL('/corpus/pack.json'));
   const pack = PackSchema.parse(await response.json());
   if (pack.id !== BUILTIN_PACK_ID) throw new Error('The shipped corpus pack has the wrong id.');
-  await installPack(getDb(), pack, { builtin: true });
+  await installWithProgress(pack, 'seeding', { builtin: true }, started);
   lastError = null;
+}
+
+// Progress writes are queued so "finished" never lands before a late "50 %".
+let progressWrites: Promise<unknown> = Promise.resolve();
+function writeProgress(value: CorpusProgress | null): void {
+  progressWrites = progressWrites.then(() => corpusProgressItem.setValue(value)).catch(() => {});
+}
+
+/**
+ * Installs a pack while publishing progress to extension storage, and records how long it took.
+ * `startedAt` (performance.now()) lets the caller include its own reading/parsing in totalMs.
+ */
+export async function installWithProgress(
+  pack: Pack,
+  phase: CorpusProgress['phase'],
+  opts: { builtin: boolean; rejectForeignIds?: boolean },
+  startedAt = performance.now(),
+): Promise<InstallResult> {
+  const wallStart = Date.now();
+  try {
+    const result = await installPack(getDb(), pack, {
+      ...opts,
+      // Called inside the transaction: never awaited there (a foreign await would commit it early).
+      onProgress: (done, total) =>
+        writeProgress({ phase, packId: pack.id, packName: pack.name, done, total, startedAt: wallStart, updatedAt: Date.now() }),
+    });
+    const totalMs = performance.now() - startedAt;
+    if (result.status === 'installed')
+      void lastInstallItem
+      .setValue({ packId: pack.id, status: result.status, summaries: result.summaries, concepts: result.concepts, installMs: result.ms, totalMs, at: Date.now() })
+      .catch(() => {});
+    return result;
+  } finally {
+    writeProgress(null);
+  }
+}
+
+/** A progress record left by a worker that was stopped mid-install is stale: clear it on start. */
+export function clearStaleProgress(): void {
+  writeProgress(null);
 }
 
 /** Turns IndexedDB failures into sentences a user can act on. */

@@ -5,8 +5,12 @@ import { findSummary, toSummaryView } from '../corpus/lookup';
 import { paperKeyOf } from '../paper-ref';
 import type { Handlers } from '../messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
+import { packsHandlers } from './packs-handlers';
+import { notesHandlers } from './notes-handlers';
 
 export const handlers: Handlers = {
+  ...packsHandlers,
+  ...notesHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
   lookupPaper: async ({ ref }) => {

@@ -3,6 +3,7 @@
 import { normaliseAuthor, normaliseTitle } from '../paper-ref';
 import type { SummaryLensDB, SummaryRow } from '../db';
 import type { Pack } from './pack';
+import { PackError } from './validate';
 
 export type InstallResult = { status: 'installed' | 'unchanged'; summaries: number; concepts: number; ms: number };
 
@@ -20,7 +21,12 @@ export function toSummaryRow(packId: string, s: Pack['summaries'][number]): Summ
 export async function installPack(
   db: SummaryLensDB,
   pack: Pack,
-  opts: { builtin: boolean; onProgress?: (done: number, total: number) => void },
+  opts: {
+    builtin: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Imported packs: refuse ids another pack already owns (a put would silently take them over). */
+    rejectForeignIds?: boolean;
+  },
 ): Promise<InstallResult> {
   const started = performance.now();
   const existing = await db.packs.get(pack.id);
@@ -29,8 +35,11 @@ export async function installPack(
   }
   const rows = pack.summaries.map((s) => toSummaryRow(pack.id, s));
   const concepts = pack.concepts.map((c) => ({ ...c, packId: pack.id }));
-  const CHUNK = 2000;
+  // Small enough that a large pack reports progress often, large enough to keep bulkPut fast.
+  const CHUNK = 1000;
   await db.transaction('rw', db.summaries, db.concepts, db.packs, async () => {
+    if (opts.rejectForeignIds) await assertNoForeignIds(db, pack);
+    opts.onProgress?.(0, rows.length);
     await db.summaries.where('packId').equals(pack.id).delete();
     await db.concepts.where('packId').equals(pack.id).delete();
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -52,6 +61,23 @@ export async function installPack(
     });
   });
   return { status: 'installed', summaries: rows.length, concepts: concepts.length, ms: performance.now() - started };
+}
+
+async function assertNoForeignIds(db: SummaryLensDB, pack: Pack): Promise<void> {
+  const takenSummary = await db.summaries
+    .where('id')
+    .anyOf(pack.summaries.map((s) => s.id))
+    .filter((row) => row.packId !== pack.id)
+    .first();
+  if (takenSummary)
+    throw new PackError('collision', `The summary id "${takenSummary.id}" already belongs to the pack "${takenSummary.packId}"; ids must be unique across packs. Nothing was imported.`);
+  const takenConcept = await db.concepts
+    .where('id')
+    .anyOf(pack.concepts.map((c) => c.id))
+    .filter((row) => row.packId !== pack.id)
+    .first();
+  if (takenConcept)
+    throw new PackError('collision', `The concept id "${takenConcept.id}" already belongs to the pack "${takenConcept.packId}"; ids must be unique across packs. Nothing was imported.`);
 }
 
 export async function removePack(db: SummaryLensDB, packId: string): Promise<void> {

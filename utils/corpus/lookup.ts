@@ -4,9 +4,18 @@ import { normaliseAuthor, normaliseTitle, type PaperRef } from '../paper-ref';
 import type { SummaryLensDB, SummaryRow } from '../db';
 import type { SummaryView } from '../messaging/protocol';
 
+/**
+ * The corpus stores arXiv ids without a version; pages show them with one (2106.09608v2,
+ * solv-int/9901001v1). Only a trailing vN after a digit is a version: `split('v')` would cut
+ * "solv-int/…" apart.
+ */
+export function arxivIdWithoutVersion(id: string): string {
+  return id.trim().replace(/(\d)v\d+$/, '$1');
+}
+
 export async function findSummary(db: SummaryLensDB, ref: PaperRef): Promise<SummaryRow | undefined> {
   if (ref.arxivId) {
-    const hit = await db.summaries.where('arxivId').equals(ref.arxivId).first();
+    const hit = await db.summaries.where('arxivId').equals(arxivIdWithoutVersion(ref.arxivId)).first();
     if (hit) return hit;
   }
   if (ref.openreviewId) {

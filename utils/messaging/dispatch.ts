@@ -1,26 +1,50 @@
 // Background side: validates every incoming message against the protocol before handling it.
 import { z } from 'zod';
-import { requestSchemas, type Envelope, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
+import { messageAccess, requestSchemas, type Envelope, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 import { MessageError } from './client';
 
 export type Handlers = { [K in RequestType]: (data: RequestOf<K>) => Promise<ResponseMap[K]> | ResponseMap[K] };
 
 const EnvelopeSchema = z.object({ type: z.string().max(64), data: z.unknown() }).strict();
 
-interface SenderLike {
+export interface SenderLike {
   id?: string;
+  /** The sending frame's URL: an extension page's own URL, or the web page a content script runs in. */
+  url?: string;
+  /** Set for senders inside a tab (content scripts, and extension pages opened as a tab). */
+  tab?: { url?: string };
 }
 
 /**
- * Validates a raw message (shape, type, payload, sender) and runs its handler. Never throws:
- * anything wrong comes back as a typed error envelope.
+ * True when the sender is one of this extension's own pages: its URL is on the extension's
+ * origin, and if it sits in a tab, that tab shows an extension page too (not a web page framing it).
  */
-export async function dispatch(raw: unknown, sender: SenderLike, handlers: Handlers, ownId: string): Promise<Envelope<unknown>> {
-  if (sender.id !== ownId) return fail('forbidden', 'Messages are accepted only from this extension.');
+export function isExtensionPage(sender: SenderLike, ownOrigin: string | undefined): boolean {
+  if (!ownOrigin || !sender.url?.startsWith(ownOrigin)) return false;
+  const tabUrl = sender.tab?.url;
+  return tabUrl === undefined || tabUrl.startsWith(ownOrigin);
+}
+
+export interface DispatchOptions {
+  /** The extension's origin with a trailing slash (chrome-extension://id/, moz-extension://uuid/). Without it, extension-page-only messages are refused. */
+  ownOrigin?: string;
+  /** Turns a handler's failure into a sentence for the user (e.g. IndexedDB errors). */
+  describeError?: (error: unknown) => string;
+}
+
+/**
+ * Validates a raw message (sender, shape, type, who may send it, payload) and runs its handler.
+ * Never throws: anything wrong comes back as a typed error envelope.
+ */
+export async function dispatch(raw: unknown, sender: SenderLike, handlers: Handlers, ownId: string, opts: DispatchOptions = {}): Promise<Envelope<unknown>> {
+  const { ownOrigin, describeError } = opts;
+  if (!sender || sender.id !== ownId) return fail('forbidden', 'Messages are accepted only from this extension.');
   const envelope = EnvelopeSchema.safeParse(raw);
   if (!envelope.success) return fail('bad-request', 'A message must be {type, data}.');
   const { type, data } = envelope.data;
   if (!Object.hasOwn(requestSchemas, type)) return fail('unknown-type', `Unknown message type "${type.slice(0, 64)}".`);
+  if (Object.hasOwn(messageAccess, type) && messageAccess[type as RequestType] === 'extension-page' && !isExtensionPage(sender, ownOrigin))
+    return fail('forbidden', `"${type}" is accepted only from the extension's own pages.`);
   const schema = requestSchemas[type as RequestType];
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) return fail('bad-request', `Invalid "${type}" request: ${z.prettifyError(parsed.error).slice(0, 500)}`);
@@ -28,7 +52,7 @@ export async function dispatch(raw: unknown, sender: SenderLike, handlers: Handl
     const handler = handlers[type as RequestType] as (d: unknown) => unknown;
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof MessageError || !describeError ? (error instanceof Error ? error.message : String(error)) : describeError(error);
     return fail(error instanceof MessageError ? error.code : 'internal', message.slice(0, 1000));
   }
 }

@@ -3,6 +3,13 @@
 import { z } from 'zod';
 import { PaperRefSchema } from '../paper-ref';
 import type { PackConcept, PaperMeta, Related } from '../corpus/pack';
+import type { CorpusProgress, LastInstall } from '../corpus/progress';
+import { notesRequestSchemas } from '../notes/schemas';
+import type { NotesResponseMap } from '../notes/protocol';
+
+/** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
+export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
+export const IMPORT_MAX_CHUNKS = 64;
 
 export const requestSchemas = {
   ping: z.object({}).strict(),
@@ -12,10 +19,50 @@ export const requestSchemas = {
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
   getConcept: z.object({ id: z.string().max(64) }).strict(),
+  /** Installed corpus packs and any install in progress (options page). */
+  listPacks: z.object({}).strict(),
+  /**
+   * One piece of a pack file's text (the options page already validated and sanitized it).
+   * Pieces arrive in order; the last one makes the background validate again and install.
+   */
+  importPackChunk: z
+    .object({
+      uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+      index: z.number().int().min(0).max(IMPORT_MAX_CHUNKS - 1),
+      count: z.number().int().min(1).max(IMPORT_MAX_CHUNKS),
+      text: z.string().max(IMPORT_CHUNK_CHARS),
+    })
+    .strict(),
+  /** Removes an imported pack and its rows (never the shipped one). */
+  removePack: z.object({ id: z.string().min(1).max(100) }).strict(),
+  /** Personal notes (issue 7): get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
+  ...notesRequestSchemas,
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
 export type RequestOf<K extends RequestType> = z.infer<(typeof requestSchemas)[K]>;
+
+/**
+ * Who may send a message. 'extension-page': only this extension's own pages (options, popup,
+ * side panel), never a content script, which runs inside pages we do not control. Types not
+ * listed may come from any context of this extension (dispatch checks the sender id for all).
+ */
+export type MessageAccess = 'extension-page';
+export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
+  listPacks: 'extension-page',
+  importPackChunk: 'extension-page',
+  removePack: 'extension-page',
+  // The panel only reads and writes the note of the paper it shows; the dashboard operations
+  // (every note, history, export, import, wipe) stay with the extension's own pages.
+  listNotes: 'extension-page',
+  listRevisions: 'extension-page',
+  restoreRevision: 'extension-page',
+  deleteNote: 'extension-page',
+  wipeNotes: 'extension-page',
+  exportNotes: 'extension-page',
+  previewImport: 'extension-page',
+  applyImport: 'extension-page',
+};
 
 export interface DbStatus {
   ready: boolean;
@@ -36,12 +83,28 @@ export interface SummaryView {
   concepts: { id: string; title: string; module: string }[];
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends NotesResponseMap {
   ping: { version: string; db: DbStatus };
   lookupPaper: { paperKey: string | null; summary: SummaryView | null };
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
   getSummary: SummaryView | null;
   getConcept: PackConcept | null;
+  listPacks: { packs: PackInfo[]; progress: CorpusProgress | null; lastInstall: LastInstall | null };
+  importPackChunk:
+    | { done: false; received: number }
+    | { done: true; status: 'installed' | 'unchanged'; pack: PackInfo; installMs: number; totalMs: number };
+  removePack: { removed: boolean };
+}
+
+/** An installed corpus pack as the options page lists it. */
+export interface PackInfo {
+  id: string;
+  name: string;
+  corpusVersion: string;
+  summaries: number;
+  concepts: number;
+  installedAt: number;
+  builtin: boolean;
 }
 
 export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'internal' | 'not-ready';

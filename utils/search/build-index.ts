@@ -1,25 +1,132 @@
-// Builds the serialized MiniSearch index shipped with a pack, so the popup never indexes on open.
+// Builds what a pack ships for search, at corpus build time (or when a pack is imported), so the
+// popup never indexes on open:
+// - the serialized MiniSearch index (search-index.json), loaded with MiniSearch.loadJSON;
+// - the search docs (search-docs.json): per document the few fields a result row shows plus the
+//   plain text snippets are cut from, and the short-field vocabulary Fuse.js corrects typos against.
 import MiniSearch from 'minisearch';
-import type { Pack } from '../corpus/pack';
-import { SEARCH_OPTIONS, type SearchDoc } from './options';
+import type { PackConcept, PackSummary } from '../corpus/pack';
+import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from './options';
+import { normaliseTerm, plainText, tokenize } from './text';
 
-export function searchDocs(pack: Pack): SearchDoc[] {
+/** What the search build reads from a pack (a whole Pack fits; synthetic bench corpora too). */
+export interface SearchablePack {
+  id?: string;
+  summaries: ReadonlyArray<Pick<PackSummary, 'id' | 'markdown'> & { paper: Pick<PackSummary['paper'], 'title' | 'authors' | 'year' | 'arxivId' | 'openreviewId'> }>;
+  concepts: ReadonlyArray<Pick<PackConcept, 'id' | 'title' | 'module' | 'markdown'>>;
+}
+
+/** What a result row needs about one indexed document. */
+export interface SearchDocMeta {
+  /** Same id as in the index: `s:<summaryId>` or `c:<conceptId>`. */
+  id: string;
+  kind: 'summary' | 'concept';
+  title: string;
+  authors: string[];
+  year: number | null;
+  arxivId: string | null;
+  openreviewId: string | null;
+  /** Concepts: the course they come from. */
+  module: string | null;
+  /** Plain text (markdown removed) that snippets are cut from. */
+  text: string;
+}
+
+export const SEARCH_DOCS_FORMAT = 'summary-lens-search-docs';
+
+export interface SearchDocsFile {
+  format: typeof SEARCH_DOCS_FORMAT;
+  version: number;
+  packId: string;
+  docs: SearchDocMeta[];
+  /** Normalised words of the short fields (titles, author names, method names): what Fuse.js matches typos against. */
+  vocabulary: string[];
+}
+
+/** Everything one pack needs to be searchable; the pack-import code stores this per imported pack. */
+export interface SearchArtifacts {
+  /** MiniSearch.toJSON() output; serialise with JSON.stringify, load with MiniSearch.loadJSON(text, SEARCH_OPTIONS). */
+  index: unknown;
+  docs: SearchDocsFile;
+}
+
+export const summaryDocId = (summaryId: string) => `s:${summaryId}`;
+export const conceptDocId = (conceptId: string) => `c:${conceptId}`;
+
+export function searchDocMetas(pack: SearchablePack): SearchDocMeta[] {
   return [
     ...pack.summaries.map((s) => ({
-      id: `s:${s.id}`,
+      id: summaryDocId(s.id),
       kind: 'summary' as const,
       title: s.paper.title ?? '',
-      authors: s.paper.authors.join(' '),
-      ids: [s.paper.arxivId, s.paper.openreviewId].filter(Boolean).join(' '),
-      text: s.markdown,
+      authors: [...s.paper.authors],
       year: s.paper.year,
+      arxivId: s.paper.arxivId,
+      openreviewId: s.paper.openreviewId,
+      module: null,
+      text: plainText(s.markdown),
     })),
-    ...pack.concepts.map((c) => ({ id: `c:${c.id}`, kind: 'concept' as const, title: c.title, authors: '', ids: '', text: c.markdown, year: null })),
+    ...pack.concepts.map((c) => ({
+      id: conceptDocId(c.id),
+      kind: 'concept' as const,
+      title: c.title,
+      authors: [],
+      year: null,
+      arxivId: null,
+      openreviewId: null,
+      module: c.module,
+      text: plainText(c.markdown),
+    })),
   ];
 }
 
-export function buildSearchIndex(pack: Pack): unknown {
+/** Documents in the shape the MiniSearch index is built from. */
+export function searchDocs(pack: SearchablePack, metas = searchDocMetas(pack)): SearchDoc[] {
+  return metas.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    title: m.title,
+    authors: m.authors.join(' '),
+    ids: [m.arxivId, m.openreviewId].filter(Boolean).join(' '),
+    text: m.text,
+    year: m.year,
+  }));
+}
+
+/**
+ * Method and dataset names as written in running text: words with an inner capital or a digit
+ * ("SimCLR", "ImageNet", "ELMo", "BERT", "CIFAR10"). They join the short-field vocabulary so a
+ * misspelt method name that only a summary mentions is still corrected.
+ */
+function isNameLike(word: string): boolean {
+  return /\p{L}/u.test(word) && (/\p{Lu}/u.test(word.slice(1)) || /\p{N}/u.test(word));
+}
+
+export function shortFieldVocabulary(metas: ReadonlyArray<SearchDocMeta>): string[] {
+  const words = new Set<string>();
+  const add = (raw: string) => {
+    const t = normaliseTerm(raw);
+    // Fuzzy matching words of one or two letters finds everything; ids are matched exactly elsewhere.
+    if (t.length >= 3 && !/^\d+$/.test(t)) words.add(t);
+  };
+  for (const m of metas) {
+    for (const w of tokenize(m.title)) add(w);
+    for (const a of m.authors) for (const w of tokenize(a)) add(w);
+    for (const w of tokenize(m.text)) if (isNameLike(w)) add(w);
+  }
+  return [...words].sort();
+}
+
+export function buildSearchArtifacts(pack: SearchablePack): SearchArtifacts {
+  const metas = searchDocMetas(pack);
   const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  index.addAll(searchDocs(pack));
-  return index.toJSON();
+  index.addAll(searchDocs(pack, metas));
+  return {
+    index: index.toJSON(),
+    docs: { format: SEARCH_DOCS_FORMAT, version: SEARCH_INDEX_VERSION, packId: pack.id ?? 'pack', docs: metas, vocabulary: shortFieldVocabulary(metas) },
+  };
+}
+
+/** The serialized MiniSearch index alone (kept for callers that only need the index). */
+export function buildSearchIndex(pack: SearchablePack): unknown {
+  return buildSearchArtifacts(pack).index;
 }

@@ -1,0 +1,156 @@
+// arXiv listing pages (category lists, search results, author pages): a small "Summary" badge on
+// every listed paper that has one; clicking it unfolds the summary under the entry. One batched
+// lookupMany for the whole page; every badge and every unfolded summary lives in its own closed
+// shadow root, so the page's CSS cannot restyle them and page scripts cannot read them.
+import { useState } from 'react';
+import ReactDOM from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { isArxivListing, listedArxivIds, type ListedPaper } from '@/utils/detect';
+import { sendMessage, type SummaryView } from '@/utils/messaging/client';
+import { SummaryCard } from '@/components/panel/SummaryCard';
+import { hasMath, katexCssFor, KATEX_FONT_DIR } from '@/components/panel/katex-css';
+import type { Feature } from '../runner';
+
+const BADGE_CSS = `
+  .sl-badge { font: 600 11px/1.2 system-ui, sans-serif; color: #fff; background: #1a7f37; border: 1px solid #1a7f37;
+    border-radius: 999px; padding: 2px 8px; margin-inline-start: 6px; cursor: pointer; vertical-align: middle; }
+  .sl-badge[aria-expanded="true"] { background: #fff; color: #1a7f37; }
+  .sl-badge:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
+  .sl-badge-arrow { display: inline-block; margin-inline-start: 4px; transition: transform .15s; }
+  .sl-badge[aria-expanded="true"] .sl-badge-arrow { transform: rotate(90deg); }
+  @media (prefers-color-scheme: dark) { .sl-badge[aria-expanded="true"] { background: #0d1117; color: #3fb950; } }
+`;
+const EXPANDED_CSS = `
+  :host { display: block !important; }
+  .sl-listing-summary { display: block; margin: 8px 0 12px; max-width: 60em; }
+`;
+
+function Badge({ title, onToggle }: { title: string | null; onToggle: (open: boolean) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="sl-badge"
+      aria-expanded={open}
+      aria-busy={busy}
+      // Starts with the visible text; aria-expanded tells whether it is shown.
+      aria-label={`Summary${title ? ` of “${title}”` : ''} (Summary Lens)`}
+      title={open ? 'Hide the summary' : 'Show the summary under this entry'}
+      onClick={() => {
+        setOpen(!open);
+        setBusy(true);
+        void onToggle(!open).finally(() => setBusy(false));
+      }}
+    >
+      Summary<span className="sl-badge-arrow" aria-hidden="true">▸</span>
+    </button>
+  );
+}
+
+function ExpandedSummary({ summary, error }: { summary: SummaryView | null; error: string | null }) {
+  return (
+    <section className="sl-listing-summary" aria-label="Summary Lens summary">
+      {error && (
+        <p role="alert" className="sl-error">
+          {error}
+        </p>
+      )}
+      {summary && <SummaryCard summary={summary} headingLevel={3} />}
+    </section>
+  );
+}
+
+/** Badges one listed paper; its summary is fetched and mounted on the first click only. */
+async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper: ListedPaper, hit: { summaryId: string; title: string | null }) {
+  let expanded: Promise<ShadowRootContentScriptUi<ReactDOM.Root> | null> | null = null;
+
+  async function createExpanded(): Promise<ShadowRootContentScriptUi<ReactDOM.Root> | null> {
+    let summary: SummaryView | null = null;
+    let error: string | null = null;
+    try {
+      summary = await sendMessage('getSummary', { id: hit.summaryId });
+      if (!summary) error = 'This summary is no longer in the database.';
+    } catch (e) {
+      error = `Could not load the summary: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (signal.aborted) return null;
+    return createShadowRootUi<ReactDOM.Root>(ctx, {
+      name: 'summary-lens-listing-summary',
+      mode: 'closed',
+      position: 'inline',
+      anchor: paper.item,
+      append: 'last',
+      // KaTeX's stylesheet (fonts from the extension) only when the summary has math.
+      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexCssFor(browser.runtime.getURL(`/${KATEX_FONT_DIR}/`)) : ''),
+      onMount(container) {
+        const root = ReactDOM.createRoot(container);
+        root.render(<ExpandedSummary summary={summary} error={error} />);
+        return root;
+      },
+      onRemove: (root) => root?.unmount(),
+    });
+  }
+
+  async function toggle(open: boolean) {
+    if (!open) return (await expanded)?.remove();
+    expanded ??= createExpanded();
+    const ui = await expanded;
+    if (ui && !signal.aborted) ui.mount();
+  }
+
+  const badge = await createShadowRootUi<ReactDOM.Root>(ctx, {
+    name: 'summary-lens-badge',
+    mode: 'closed',
+    position: 'inline',
+    anchor: paper.anchor,
+    append: 'after',
+    css: BADGE_CSS,
+    onMount(container) {
+      // The host stays inline (WXT resets it to display: initial): the badge sits on the id line.
+      const root = ReactDOM.createRoot(container);
+      root.render(<Badge title={hit.title} onToggle={toggle} />);
+      return root;
+    },
+    onRemove: (root) => root?.unmount(),
+  });
+  if (signal.aborted) return;
+  badge.mount();
+  signal.addEventListener(
+    'abort',
+    () => {
+      badge.remove();
+      void expanded?.then((ui) => ui?.remove());
+    },
+    { once: true },
+  );
+}
+
+const arxivListing: Feature = {
+  name: 'arxiv-listing',
+  include: [isArxivListing],
+  async init(signal, ctx) {
+    const entries = listedArxivIds(document);
+    if (entries.length === 0) return;
+    // The protocol caps a request at 500 ids; a "show all" month list can hold 2,000 entries.
+    const ids = [...new Set(entries.map((e) => e.arxivId))];
+    const found: Record<string, { summaryId: string; title: string | null }> = {};
+    for (let i = 0; i < ids.length; i += 500) {
+      Object.assign(found, (await sendMessage('lookupMany', { arxivIds: ids.slice(i, i + 500) })).found);
+      if (signal.aborted) return;
+    }
+    await Promise.all(entries.filter((e) => found[e.arxivId]).map((e) => mountBadge(ctx, signal, e, found[e.arxivId])));
+  },
+};
+
+export default arxivListing;
+
+/* Test URLs
+https://arxiv.org/list/cs.LG/new
+https://arxiv.org/list/cs.LG/recent
+https://arxiv.org/list/cs.LG/pastweek?show=1000
+https://arxiv.org/list/cs.LG/2006 (June 2020: 5 corpus papers among the first entries)
+https://arxiv.org/search/?query=contrastive+learning&searchtype=all (search results, absolute links)
+https://arxiv.org/a/finn_c_1 (author page: 2 corpus papers)
+*/

@@ -1,0 +1,112 @@
+// The toolbar badge: a check mark on tabs whose paper has a summary, in every page form (abs,
+// PDF, HTML, OpenReview) — PDF tabs run no content script, so the background decides from the
+// tab's URL alone. No `tabs` or `webNavigation` permission: tabs.onUpdated reports a tab's URL
+// only for hosts we hold host permissions for, which are exactly the paper sites. Other tabs
+// arrive without a URL and get no badge.
+import { browser } from 'wxt/browser';
+import { paperRefFromUrl } from '../detect';
+import { findSummary } from '../corpus/lookup';
+import { getDb } from '../db';
+import type { PaperRef } from '../paper-ref';
+import { ensureSeeded } from './corpus-state';
+
+export const BADGE_TEXT = '✓';
+export const BADGE_COLOR = '#1a7f37';
+export const DEFAULT_TITLE = 'Summary Lens';
+
+export interface BadgeState {
+  text: string;
+  title: string;
+}
+
+/** Finds the summary title for a paper reference, or undefined when it has no summary. */
+export type SummaryLookup = (ref: PaperRef) => Promise<{ paper: { title: string | null } } | undefined>;
+
+const corpusLookup: SummaryLookup = async (ref) => {
+  await ensureSeeded();
+  return findSummary(getDb(), ref);
+};
+
+/** The badge a tab showing `url` should carry. */
+export async function badgeForUrl(url: string | undefined, lookup: SummaryLookup = corpusLookup): Promise<BadgeState> {
+  const ref = url ? paperRefFromUrl(url) : null;
+  const row = ref ? await lookup(ref) : undefined;
+  if (!row) return { text: '', title: DEFAULT_TITLE };
+  return { text: BADGE_TEXT, title: `${DEFAULT_TITLE}: summary of “${row.paper.title ?? 'this paper'}”` };
+}
+
+type ActionApi = Pick<typeof browser.action, 'setBadgeText' | 'setTitle' | 'setBadgeBackgroundColor'>;
+
+/** Chromium MV3 has `action`; Firefox MV2 only `browserAction` (the polyfill does not alias them). */
+export function toolbarAction(): ActionApi {
+  const api = (browser as { action?: ActionApi; browserAction?: ActionApi }).action ?? (browser as { browserAction?: ActionApi }).browserAction;
+  if (!api) throw new Error('No toolbar action API in this browser.');
+  return api;
+}
+
+export interface TabBadges {
+  /** Recomputes one tab's badge from its URL (undefined: a URL we may not see, so no paper). */
+  update(tabId: number, url: string | undefined): Promise<void>;
+  /** Recomputes every open tab, e.g. at start-up or after a corpus pack was installed or removed. */
+  refreshAll(): Promise<void>;
+  forget(tabId: number): void;
+}
+
+export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges {
+  // Navigations can overtake each other's lookups: only the newest one per tab may paint.
+  const generation = new Map<number, number>();
+
+  async function update(tabId: number, url: string | undefined): Promise<void> {
+    const mine = (generation.get(tabId) ?? 0) + 1;
+    generation.set(tabId, mine);
+    let state: BadgeState;
+    try {
+      state = await badgeForUrl(url, lookup);
+    } catch {
+      state = { text: '', title: DEFAULT_TITLE }; // a database that cannot answer marks nothing
+    }
+    if (generation.get(tabId) !== mine) return;
+    const action = toolbarAction();
+    try {
+      await action.setBadgeText({ tabId, text: state.text });
+      await action.setTitle({ tabId, title: state.title });
+    } catch {
+      // The tab closed while we looked it up.
+    }
+  }
+
+  async function refreshAll(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => update(t.id!, t.url)));
+  }
+
+  return { update, refreshAll, forget: (tabId) => void generation.delete(tabId) };
+}
+
+let shared: TabBadges | null = null;
+
+/** Wires the badge to tab events. Call once, synchronously, when the background starts. */
+export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
+  const badges = createTabBadges(lookup);
+  shared = badges;
+  void toolbarAction()
+    .setBadgeBackgroundColor({ color: BADGE_COLOR })
+    .catch(() => {});
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    // A URL change (load or in-page navigation on OpenReview), and every load start and end:
+    // Firefox resets tab-specific badges when a page loads, and a tab leaving our hosts reports
+    // a load without a URL, which must clear the mark.
+    if (changeInfo.url !== undefined || changeInfo.status === 'loading' || changeInfo.status === 'complete') {
+      void badges.update(tabId, tab.url ?? changeInfo.url);
+    }
+  });
+  // The browser drops a closed tab's badge itself; we only forget its lookup counter.
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  void badges.refreshAll().catch(() => {});
+  return badges;
+}
+
+/** Recomputes every tab's badge (for code that changes the corpus, e.g. a pack import). */
+export function refreshAllTabBadges(): Promise<void> {
+  return shared?.refreshAll() ?? Promise.resolve();
+}

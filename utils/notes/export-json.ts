@@ -1,0 +1,44 @@
+// The lossless JSON export: every note (all fields), every revision, and the settings.
+import type { NoteRow, RevisionRow } from '../db';
+import { NOTES_EXPORT_FORMAT, NOTES_EXPORT_VERSION, type ExportedNote, type ExportedRevision, type ExportedSettings, type NotesExport } from './schemas';
+import { textRevOf } from './merge';
+
+export function buildJsonExport(notes: readonly NoteRow[], revisions: readonly RevisionRow[], settings: ExportedSettings | null, now: Date): NotesExport {
+  return {
+    format: NOTES_EXPORT_FORMAT,
+    version: NOTES_EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    notes: [...notes].sort((a, b) => cmp(a.paperKey, b.paperKey)).map(exportNote),
+    // Revision ids are local autoincrement keys: left out, order kept by time.
+    revisions: [...revisions]
+      .sort((a, b) => cmp(a.paperKey, b.paperKey) || a.savedAt - b.savedAt || (a.id ?? 0) - (b.id ?? 0))
+      .map(exportRevision),
+    settings,
+  };
+}
+
+export function exportNote(n: NoteRow): ExportedNote {
+  return {
+    paperKey: n.paperKey,
+    text: n.text,
+    tags: [...(n.tags ?? [])],
+    status: n.status ?? 'none',
+    title: n.title ?? null,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+    rev: n.rev,
+    textRev: textRevOf(n),
+  };
+}
+
+function exportRevision(r: RevisionRow): ExportedRevision {
+  return { paperKey: r.paperKey, text: r.text, tags: [...r.tags], title: r.title ?? null, savedAt: r.savedAt, reason: r.reason };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function exportFilename(ext: string, now: Date): string {
+  return `summary-lens-notes-${now.toISOString().slice(0, 10)}.${ext}`;
+}
