@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Hosts the extension acts on: arXiv (and its mirrors/ar5iv) and OpenReview. Nothing broader.
 export const PAPER_HOSTS = [
@@ -17,6 +19,20 @@ export default defineConfig({
   // Firefox review gets the sources zip; test output and parallel build folders stay out of it.
   zip: { excludeSources: ['tests/artifacts/**', '.output-*/**', 'bench/results.json'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Detector example URLs (`TEST: addTests(...)` in utils/detect) are for unit tests only:
+  // drop them from every bundle. Vitest does not use this build option, so tests keep them.
+  vite: () => ({ build: { rolldownOptions: { transform: { dropLabels: ['TEST'] } } } }),
+  hooks: {
+    // KaTeX fonts for math in the in-page panel. Chromium ignores @font-face inside shadow roots,
+    // so the content script declares them in the page, pointing at these copies
+    // (components/panel/katex-css.ts); web-accessible below, and nothing else is.
+    'build:publicAssets': (wxt, files) => {
+      const dir = join(wxt.config.root, 'node_modules/katex/dist/fonts');
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.woff2'))) {
+        files.push({ absoluteSrc: join(dir, name), relativeDest: `katex-fonts/${name}` });
+      }
+    },
+  },
   // Firefox's default target is MV2 in WXT; keep it (sidebar_action + persistent-free event page).
   manifest: ({ browser }) => ({
     name: 'Summary Lens',
@@ -29,6 +45,7 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
         : { extension_pages: "script-src 'self'; object-src 'self'" },
     action: { default_title: 'Summary Lens' },
+    web_accessible_resources: [{ resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS }],
     browser_specific_settings: {
       gecko: {
         id: 'summary-lens@summarylens.dev',

@@ -157,7 +157,7 @@ function FullPanel(props: {
       <div id={bodyId} className="sl-content" hidden={collapsed}>
         {!collapsed && (
           <>
-            <SummaryCard summary={summary} autoLoadImages={autoLoadImages} headingLevel={3} />
+            <SummaryCard summary={summary} autoLoadImages={autoLoadImages} headingLevel={3} scrollable />
             {paperKey && (
               <section className="sl-section sl-notes" aria-label="Your notes">
                 <NotesEditor paperKey={paperKey} title={summary.paper.title} />

@@ -60,7 +60,8 @@ export class SummaryLensDB extends Dexie {
   revisions!: Table<RevisionRow, number>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    let declaredVersion = 0; // IndexedDB's version number for the last db.version() below
+    super(name, { indexedDB: refuseNewerDatabases(() => declaredVersion) });
     // Version 1: corpus tables and notes without tags/status.
     this.version(1).stores({
       summaries: 'id, packId, arxivId, openreviewId, [titleKey+authorKey], titleKey',
@@ -83,20 +84,24 @@ export class SummaryLensDB extends Dexie {
             note.title ??= null;
           }),
       );
-    // Downgrade guard: Dexie 4 opens a database that a newer release already upgraded (it retries
-    // without a version). Its rows may have a shape this release does not know, so refuse with a
-    // VersionError (describeDbError turns it into a clear message) instead of misreading or
-    // overwriting them. Sticky: checked on every (re)open.
-    this.on(
-      'ready',
-      (db) => {
-        const declared = Math.round(db.verno * 10);
-        const installed = db.backendDB().version;
-        if (installed > declared) throw new Dexie.VersionError(`The database is at version ${installed / 10}; this release knows up to ${db.verno}.`);
-      },
-      true,
-    );
+    declaredVersion = Math.round(this.verno * 10);
   }
+}
+
+/**
+ * Downgrade guard. When the installed database is newer than this release declares, Dexie 4
+ * retries the open without a version and may then patch the newer schema to fit ours. Opening
+ * "whatever version is there" is refused here instead: the open fails with a VersionError
+ * (describeDbError turns it into a clear message) and the newer database stays as it was.
+ */
+function refuseNewerDatabases(declaredVersion: () => number): IDBFactory {
+  const idb = () => Dexie.dependencies.indexedDB;
+  return {
+    open: (name: string, version?: number) => idb().open(name, version ?? declaredVersion()),
+    deleteDatabase: (name: string) => idb().deleteDatabase(name),
+    cmp: (a: unknown, b: unknown) => idb().cmp(a, b),
+    databases: () => idb().databases(),
+  };
 }
 
 let instance: SummaryLensDB | null = null;

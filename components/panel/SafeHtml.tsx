@@ -8,16 +8,22 @@ export interface SafeHtmlProps {
   /** Load images without a click (the `autoLoadImages` setting). */
   autoLoadImages: boolean;
   className?: string;
+  /** A scrolling box must be reachable by keyboard: it becomes a focusable, labelled region. */
+  scrollRegionLabel?: string;
 }
 
-export function SafeHtml({ html, autoLoadImages, className }: SafeHtmlProps) {
+export function SafeHtml({ html, autoLoadImages, className, scrollRegionLabel }: SafeHtmlProps) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     el.replaceChildren(...renderSafeHtml(el.ownerDocument, html, autoLoadImages));
   }, [html, autoLoadImages]);
-  return <div ref={ref} className={className} />;
+  return scrollRegionLabel ? (
+    <div ref={ref} className={className} tabIndex={0} role="region" aria-label={scrollRegionLabel} />
+  ) : (
+    <div ref={ref} className={className} />
+  );
 }
 
 /** Sanitized nodes for `html`, adopted into `doc`, with images turned into load-on-click placeholders. */

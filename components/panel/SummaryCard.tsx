@@ -14,9 +14,11 @@ export interface SummaryCardProps {
   headingLevel?: 2 | 3 | 4;
   /** Hide the title (when the host view already shows it). */
   hideTitle?: boolean;
+  /** The host view caps the body's height (it scrolls): make it a keyboard-reachable region. */
+  scrollable?: boolean;
 }
 
-export function SummaryCard({ summary, autoLoadImages, headingLevel = 2, hideTitle = false }: SummaryCardProps) {
+export function SummaryCard({ summary, autoLoadImages, headingLevel = 2, hideTitle = false, scrollable = false }: SummaryCardProps) {
   const settings = useSettings();
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
@@ -34,7 +36,12 @@ export function SummaryCard({ summary, autoLoadImages, headingLevel = 2, hideTit
           {meta}
         </p>
       )}
-      <SafeHtml className="sl-summary-body" html={summary.html} autoLoadImages={autoLoadImages ?? settings.autoLoadImages} />
+      <SafeHtml
+        className="sl-summary-body"
+        html={summary.html}
+        autoLoadImages={autoLoadImages ?? settings.autoLoadImages}
+        scrollRegionLabel={scrollable ? 'Summary text' : undefined}
+      />
       <p className="sl-summary-source">
         <span>
           Summary from <SourceName sources={summary.sources} />

@@ -3,6 +3,7 @@
 import { features } from './features';
 import { runFeatures } from './runner';
 // Panel styles: WXT loads them into each shadow root (cssInjectionMode 'ui'), none into the page.
+import '@/components/panel/summary.css';
 import './panel.css';
 
 const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];

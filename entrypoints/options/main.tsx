@@ -1,9 +1,5 @@
 import ReactDOM from 'react-dom/client';
-import { StatusLine } from '@/components/StatusLine';
+import { OptionsApp } from './App';
+import './options.css';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(
-  <main>
-    <h1>Summary Lens</h1>
-    <StatusLine />
-  </main>,
-);
+ReactDOM.createRoot(document.getElementById('root')!).render(<OptionsApp />);

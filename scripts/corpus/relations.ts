@@ -13,7 +13,7 @@
 // summary that repeats a word forty times from dominating. The build runs on every
 // `npm run build`: the whole step takes a few hundred milliseconds for 172 summaries and is
 // deterministic (ties break by id).
-import winkNLP, { type ItemToken } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer';
 import { arxivIdFromUrl, parseArxivId } from '../../utils/paper-id';
@@ -129,6 +129,7 @@ const ALIASES: Record<string, string[]> = {
 export interface PaperName {
   summaryId: string;
   name: string;
+  pattern: RegExp;
 }
 
 /** Every name a corpus paper may be mentioned by, longest first (so "VQ-VAE-2" wins over "VQ-VAE"). */
@@ -142,7 +143,7 @@ export function paperNames(papers: Map<string, PaperMeta>): PaperName[] {
     if (beforeColon && beforeColon.split(/\s+/).length <= 8) own.add(beforeColon);
     for (const m of title.matchAll(/\(([A-Z][A-Za-z0-9-]{2,})\)/g)) own.add(m[1]);
     for (const alias of (paper.arxivId && ALIASES[paper.arxivId]) || []) own.add(alias);
-    for (const name of own) if (name.length >= 2) names.push({ summaryId, name });
+    for (const name of own) if (name.length >= 2) names.push({ summaryId, name, pattern: nameRegExp(name) });
   }
   return names.sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));
 }
@@ -159,9 +160,9 @@ function nameRegExp(name: string): RegExp {
 export function findNamedPapers(markdown: string, names: PaperName[], self: string): string[] {
   const text = stripCodeAndMath(markdown).replace(/\s+/g, ' ');
   const firstAt = new Map<string, number>();
-  for (const { summaryId, name } of names) {
+  for (const { summaryId, pattern } of names) {
     if (summaryId === self) continue;
-    const m = nameRegExp(name).exec(text);
+    const m = pattern.exec(text);
     if (m && m.index < (firstAt.get(summaryId) ?? Infinity)) firstAt.set(summaryId, m.index);
   }
   return [...firstAt.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([id]) => id);
@@ -237,43 +238,74 @@ export function indexableText(markdown: string): string {
     .replace(/<[^>]+>/g, ' ');
 }
 
-/** Stemmed content words of a text. */
+// The model's Porter2 stemmer (what `its.stem` calls); wink types its add-ons as unknown.
+const porter2 = model.addons.stem as (word: string) => string;
+const stemCache = new Map<string, string>();
+const stemOf = (word: string): string => {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = porter2(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+};
+
+/** Stemmed content words of a text (Porter2 stems, cached: stemming every token is the slow part). */
 export function terms(markdown: string): string[] {
+  const tokens = nlp.readDoc(indexableText(markdown)).tokens();
+  const types = tokens.out(its.type) as string[];
+  const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const normals = tokens.out(its.normal) as string[];
   const stems: string[] = [];
-  nlp
-    .readDoc(indexableText(markdown))
-    .tokens()
-    .each((t: ItemToken) => {
-      if (t.out(its.type) !== 'word' || t.out(its.stopWordFlag)) return;
-      const normal = t.out(its.normal);
-      if (normal.length < 2 || /^\d/.test(normal)) return;
-      const stem = t.out(its.stem);
-      if (!DOMAIN_STOP_STEMS.has(stem)) stems.push(stem);
-    });
+  normals.forEach((normal, i) => {
+    if (types[i] !== 'word' || stop[i] || normal.length < 2 || /^\d/.test(normal)) return;
+    const stem = stemOf(normal);
+    if (!DOMAIN_STOP_STEMS.has(stem)) stems.push(stem);
+  });
   return stems;
 }
 
-export interface Vectors {
-  /** l2-normalised BM25 weights per document, in input order. */
-  bows: Record<string, number>[];
+/** A sparse l2-normalised vector: term ids and weights. */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
 /** BM25 vectors of documents that share one vocabulary and one set of document frequencies. */
-export function vectorize(docs: string[][]): Vectors {
+export function vectorize(docs: string[][]): { vectors: SparseVector[]; vocabulary: number } {
   const bm25 = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: 'l2' });
   for (const d of docs) bm25.learn(d);
-  return { bows: docs.map((_, i) => bm25.doc(i).out(its.bow) as Record<string, number>) };
+  const termId = new Map<string, number>();
+  const vectors = docs.map((_, i) => {
+    const bow = bm25.doc(i).out(its.bow) as Record<string, number>;
+    const entries = Object.keys(bow)
+      .sort()
+      .map((t) => {
+        if (!termId.has(t)) termId.set(t, termId.size);
+        return [termId.get(t)!, bow[t]] as const;
+      });
+    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
+  });
+  return { vectors, vocabulary: termId.size };
 }
 
-/** Cosine of two l2-normalised sparse vectors. */
-export function cosine(a: Record<string, number>, b: Record<string, number>): number {
-  const [small, large] = Object.keys(a).length <= Object.keys(b).length ? [a, b] : [b, a];
-  let dot = 0;
-  for (const t in small) {
-    const w = large[t];
-    if (w !== undefined) dot += small[t] * w;
-  }
-  return dot;
+/** BM25 vectors of documents, and of queries weighed by those documents' statistics (unknown words dropped). */
+export function vectorizeQueries(docs: string[][], queries: string[][]): { vectors: SparseVector[]; queries: SparseVector[]; vocabulary: number } {
+  const bm25 = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: 'l2' });
+  for (const d of docs) bm25.learn(d);
+  const termId = new Map<string, number>();
+  const toSparse = (bow: Record<string, number>) => {
+    const entries = Object.keys(bow)
+      .sort()
+      .map((t) => {
+        if (!termId.has(t)) termId.set(t, termId.size);
+        return [termId.get(t)!, bow[t]] as const;
+      });
+    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
+  };
+  const vectors = docs.map((_, i) => toSparse(bm25.doc(i).out(its.bow) as Record<string, number>));
+  const qs = queries.map((q) => toSparse(bm25.bowOf(q) as unknown as Record<string, number>));
+  return { vectors, queries: qs, vocabulary: termId.size };
 }
 
 export interface Scored {
@@ -281,11 +313,21 @@ export interface Scored {
   score: number;
 }
 
-/** The k documents among `candidates` nearest to `query`, best first, ties by index. */
-export function nearest(query: Record<string, number>, candidates: Record<string, number>[], k: number, skip = -1): Scored[] {
-  return candidates
-    .map((bow, index) => ({ index, score: index === skip ? -1 : cosine(query, bow) }))
-    .filter((s) => s.index !== skip && s.score > 0)
+/** Cosine similarities of one l2-normalised vector with many (a dot product over a dense copy of the query). */
+export function cosines(query: SparseVector, candidates: SparseVector[], vocabulary: number): Float64Array {
+  const dense = new Float64Array(vocabulary);
+  query.ids.forEach((id, k) => (dense[id] = query.weights[k]));
+  return Float64Array.from(candidates, (c) => {
+    let dot = 0;
+    for (let k = 0; k < c.ids.length; k++) dot += dense[c.ids[k]] * c.weights[k];
+    return dot;
+  });
+}
+
+/** The k best-scoring candidates, best first, ties by index; `skip` excludes the query itself. */
+export function nearest(scores: Float64Array, k: number, { skip = -1, above = 0 } = {}): Scored[] {
+  return Array.from(scores, (score, index) => ({ index, score }))
+    .filter((s) => s.index !== skip && s.score > above)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, k);
 }
@@ -317,9 +359,17 @@ export function computeRelations(
   cited: CitedPaper[] = [],
 ): RelationsDetail {
   const docs = [...summaries.map((s) => terms(summaryDocument(s, papers.get(s.id)))), ...concepts.map((c) => terms(`${c.title}\n\n${c.markdown}`))];
-  const { bows } = vectorize(docs);
-  const summaryBows = bows.slice(0, summaries.length);
-  const conceptBows = bows.slice(summaries.length);
+  const { vectors, vocabulary } = vectorize(docs);
+  const summaryVectors = vectors.slice(0, summaries.length);
+  let conceptVectors = vectors.slice(summaries.length);
+  let conceptQueries = summaryVectors;
+  let conceptVocabulary = vocabulary;
+  if (process.env.SEP) {
+    const sep = vectorizeQueries(docs.slice(summaries.length), docs.slice(0, summaries.length));
+    conceptVectors = sep.vectors;
+    conceptQueries = sep.queries;
+    conceptVocabulary = sep.vocabulary;
+  }
 
   const bySummary = new Map<string, CorpusPaper>(
     summaries.map((s) => [s.id, { summaryId: s.id, arxivId: papers.get(s.id)?.arxivId ?? null, title: papers.get(s.id)?.title ?? null }]),
@@ -333,7 +383,7 @@ export function computeRelations(
   const similarRanking = new Map<string, Scored[]>();
   summaries.forEach((s, i) => {
     const mentioned = mentionedPapers(s, { byArxiv, bySummary }, names, citedById);
-    const ranking = nearest(summaryBows[i], summaryBows, summaries.length, i);
+    const ranking = nearest(cosines(summaryVectors[i], summaryVectors, vocabulary), summaries.length, { skip: i });
     similarRanking.set(s.id, ranking.slice(0, SIMILAR_COUNT));
     // A paper already listed as mentioned is not repeated as similar; the next nearest takes its place.
     const mentionedIds = new Set(mentioned.map((m) => m.summaryId).filter(Boolean));
@@ -346,10 +396,24 @@ export function computeRelations(
         return { kind: 'similar', summaryId: other.id, arxivId: p?.arxivId ?? null, title: p?.title ?? null, score: round(r.score) };
       });
     related.set(s.id, [...mentioned, ...similar]);
-    conceptLinks.set(
-      s.id,
-      pickConcepts(nearest(summaryBows[i], conceptBows, CONCEPT_MAX)).map((r) => ({ conceptId: concepts[r.index].id, score: round(r.score) })),
-    );
+  });
+  // Hubness: a long, general section (the GAN lecture transcript) is close to many summaries
+  // and would be everyone's background. Ranking by cosine minus the section's mean cosine to
+  // its K nearest summaries (CSLS, Conneau et al. 2018) lets the specific section win.
+  const conceptScores = summaries.map((_, i) => cosines(conceptQueries[i], conceptVectors, conceptVocabulary));
+  const K = Number(process.env.HUBK ?? 10);
+  const hub = concepts.map((_, c) => {
+    const col = conceptScores.map((row) => row[c]).sort((a, b) => b - a).slice(0, K);
+    return col.reduce((a, b) => a + b, 0) / Math.max(1, col.length);
+  });
+  summaries.forEach((s, i) => {
+    const raw = conceptScores[i];
+    const adjusted = process.env.HUB ? raw.map((x, c) => 2 * x - hub[c]) : raw;
+    const ranked = nearest(adjusted, concepts.length, { above: -Infinity })
+      .filter((r) => raw[r.index] > 0)
+      .slice(0, CONCEPT_MAX)
+      .map((r) => ({ index: r.index, score: raw[r.index] }));
+    conceptLinks.set(s.id, pickConcepts(ranked).map((r) => ({ conceptId: concepts[r.index].id, score: round(r.score) })));
   });
   return { related, concepts: conceptLinks, similarRanking };
 }

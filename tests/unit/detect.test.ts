@@ -11,7 +11,7 @@ import { arxivIdFromUrl, openreviewIdFromUrl } from '@/utils/paper-id';
 type UrlDetector = (url: URL | string) => boolean;
 
 // Every exported isX that judges a URL (isOpenReviewChallenge judges a Document).
-const detectors = Object.entries(detect).filter(
+const detectors = Object.entries(detect as Record<string, unknown>).filter(
   (entry): entry is [string, UrlDetector] => /^is[A-Z]/.test(entry[0]) && entry[0] !== 'isOpenReviewChallenge',
 );
 

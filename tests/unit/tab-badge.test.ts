@@ -136,7 +136,7 @@ describe('watchTabBadges (tab events as seen without the tabs permission)', () =
       browser.action = undefined;
       expect(toolbarAction()).toBe(action);
       await createTabBadges(lookup).update(5, 'https://arxiv.org/abs/2006.07589');
-      expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe(BADGE_TEXT);
+      expect(await (browser.browserAction as typeof fakeBrowser.action).getBadgeText({ tabId: 5 })).toBe(BADGE_TEXT);
     } finally {
       browser.action = action;
       browser.browserAction = browserAction;

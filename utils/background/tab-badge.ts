@@ -39,7 +39,8 @@ type ActionApi = Pick<typeof browser.action, 'setBadgeText' | 'setTitle' | 'setB
 
 /** Chromium MV3 has `action`; Firefox MV2 only `browserAction` (the polyfill does not alias them). */
 export function toolbarAction(): ActionApi {
-  const api = (browser as { action?: ActionApi; browserAction?: ActionApi }).action ?? (browser as { browserAction?: ActionApi }).browserAction;
+  const apis = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  const api = apis.action ?? apis.browserAction;
   if (!api) throw new Error('No toolbar action API in this browser.');
   return api;
 }

@@ -23,7 +23,7 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function importPackFile(
   file: FileLike,
-  deps: { send: typeof SendMessage; sanitize: (html: string) => string; onStage?: (stage: ImportStage) => void },
+  deps: { send: typeof SendMessage; sanitize: (html: string) => string; onStage?: (stage: ImportStage) => void; chunkChars?: number },
 ): Promise<ImportResult> {
   const started = performance.now();
   const report = deps.onStage ?? (() => {});
@@ -45,12 +45,13 @@ export async function importPackFile(
   }
 
   const json = JSON.stringify(pack);
-  const count = Math.ceil(json.length / IMPORT_CHUNK_CHARS);
+  const size = Math.min(deps.chunkChars ?? IMPORT_CHUNK_CHARS, IMPORT_CHUNK_CHARS);
+  const count = Math.ceil(json.length / size);
   if (count > IMPORT_MAX_CHUNKS) throw new PackError('too-large', 'The pack is too large to import.');
   const uploadId = crypto.randomUUID();
   for (let index = 0; index < count; index++) {
     report(index === count - 1 ? { stage: 'installing' } : { stage: 'sending', done: index, total: count });
-    const reply = await deps.send('importPackChunk', { uploadId, index, count, text: json.slice(index * IMPORT_CHUNK_CHARS, (index + 1) * IMPORT_CHUNK_CHARS) });
+    const reply = await deps.send('importPackChunk', { uploadId, index, count, text: json.slice(index * size, (index + 1) * size) });
     if (reply.done) return { ...reply, clientMs: performance.now() - started };
   }
   throw new Error('The background did not confirm the import.');

@@ -128,6 +128,11 @@ TEST: addTests('isArxivAbs', [
   ['https://arxiv.org/abs?archive=hep-th&papernum=9901001', 'hep-th/9901001'],
   ['https://arxiv.org/abs?hep-th/9901001', 'hep-th/9901001'],
   ['https://arxiv.org/abs/2407.10603', '2407.10603'],
+  // The remaining abs URLs of arxiv-utils' testcases.yaml, verbatim
+  ['https://arxiv.org/abs/1906.07413', '1906.07413'],
+  ['https://arxiv.org/abs/2003.01367', '2003.01367'],
+  ['https://arxiv.org/abs/1110.2832', '1110.2832'],
+  ['https://arxiv.org/abs/1512.03385', '1512.03385'],
 ]);
 
 export const isArxivPdf = (url: UrlInput = location): boolean => arxivRouteFromUrl(url)?.form === 'pdf';
@@ -151,6 +156,7 @@ TEST: addTests('isArxivPdf', [
   ['https://arxiv.org/pdf/math.GT/0309136v1', 'math/0309136v1'],
   ['https://arxiv.org/ftp/arxiv/papers/1110/1110.2832.pdf', '1110.2832'], // ftp path (new id)
   ['https://arxiv.org/ftp/cond-mat/papers/0408/0408502.pdf', 'cond-mat/0408502'], // ftp path (old id)
+  ['https://arxiv.org/pdf/2003.01367', '2003.01367'],
 ]);
 
 export const isArxivHtml = (url: UrlInput = location): boolean => arxivRouteFromUrl(url)?.form === 'html';

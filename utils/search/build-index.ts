@@ -40,6 +40,16 @@ export interface SearchDocsFile {
   docs: SearchDocMeta[];
   /** Normalised words of the short fields (titles, author names, method names): what Fuse.js matches typos against. */
   vocabulary: string[];
+  stats: SearchStats;
+}
+
+/** How many documents hold each common word, per field group: what a query will cost. */
+export interface SearchStats {
+  documentCount: number;
+  /** Words in at least this many (field, document) pairs are listed in df. */
+  listedFrom: number;
+  /** word -> [documents with it in title/authors/ids (summed per field), documents with it in the full text]. */
+  df: Record<string, [number, number]>;
 }
 
 /** Everything one pack needs to be searchable; the pack-import code stores this per imported pack. */
@@ -93,13 +103,11 @@ export function searchDocs(pack: SearchablePack, metas = searchDocMetas(pack)): 
 }
 
 /**
- * Method and dataset names as written in running text: words with an inner capital or a digit
- * ("SimCLR", "ImageNet", "ELMo", "BERT", "CIFAR10"). They join the short-field vocabulary so a
- * misspelt method name that only a summary mentions is still corrected.
+ * Method and dataset names as written in running text: words with an inner capital or mixing
+ * letters and digits ("SimCLR", "ImageNet", "ELMo", "BERT", "CIFAR10"). They join the short-field
+ * vocabulary so a misspelt method name that only a summary mentions is still corrected.
  */
-function isNameLike(word: string): boolean {
-  return /\p{L}/u.test(word) && (/\p{Lu}/u.test(word.slice(1)) || /\p{N}/u.test(word));
-}
+const NAME_LIKE = /\b[A-Za-z0-9]*(?:[A-Za-z0-9][A-Z]|[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*/g;
 
 export function shortFieldVocabulary(metas: ReadonlyArray<SearchDocMeta>): string[] {
   const words = new Set<string>();
@@ -111,18 +119,52 @@ export function shortFieldVocabulary(metas: ReadonlyArray<SearchDocMeta>): strin
   for (const m of metas) {
     for (const w of tokenize(m.title)) add(w);
     for (const a of m.authors) for (const w of tokenize(a)) add(w);
-    for (const w of tokenize(m.text)) if (isNameLike(w)) add(w);
+    for (const w of m.text.match(NAME_LIKE) ?? []) if (/[A-Za-z]/.test(w)) add(w);
   }
   return [...words].sort();
 }
 
+/** Words in fewer documents than this are not listed in the stats: the planner treats them as cheap. */
+export const DF_LISTED = 200;
+
 export function buildSearchArtifacts(pack: SearchablePack): SearchArtifacts {
   const metas = searchDocMetas(pack);
-  const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
+  // Document frequencies, counted while MiniSearch tokenizes (one pass): the query planner's cost model.
+  const df = new Map<string, [number, number]>();
+  const tokenizeField = SEARCH_OPTIONS.tokenize!;
+  const processTerm = SEARCH_OPTIONS.processTerm!;
+  const index = new MiniSearch<SearchDoc>({
+    ...SEARCH_OPTIONS,
+    tokenize: (text, fieldName) => {
+      const tokens = tokenizeField(text, fieldName);
+      if (fieldName) {
+        const slot = fieldName === 'text' ? 1 : 0;
+        const seen = new Set<string>();
+        for (const token of tokens) {
+          const term = processTerm(token, fieldName);
+          if (typeof term !== 'string' || seen.has(term)) continue;
+          seen.add(term);
+          const entry = df.get(term);
+          if (entry) entry[slot]++;
+          else df.set(term, slot ? [0, 1] : [1, 0]);
+        }
+      }
+      return tokens;
+    },
+  });
   index.addAll(searchDocs(pack, metas));
+  const listed: Record<string, [number, number]> = {};
+  for (const [term, counts] of df) if (counts[0] + counts[1] >= DF_LISTED) listed[term] = counts;
   return {
     index: index.toJSON(),
-    docs: { format: SEARCH_DOCS_FORMAT, version: SEARCH_INDEX_VERSION, packId: pack.id ?? 'pack', docs: metas, vocabulary: shortFieldVocabulary(metas) },
+    docs: {
+      format: SEARCH_DOCS_FORMAT,
+      version: SEARCH_INDEX_VERSION,
+      packId: pack.id ?? 'pack',
+      docs: metas,
+      vocabulary: shortFieldVocabulary(metas),
+      stats: { documentCount: metas.length, listedFrom: DF_LISTED, df: listed },
+    },
   };
 }
 

@@ -13,13 +13,14 @@
 //   seconds at 10,000; MiniSearch's own fuzzy mode is off because, over a full-text vocabulary,
 //   it matches many unrelated words and its cost grows with the vocabulary.
 // - Ids and pasted arXiv/OpenReview URLs skip ranking: an exact map lookup.
-import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
+import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDoc } from './options';
 import type { SearchArtifacts, SearchDocMeta, SearchDocsFile } from './build-index';
 import { SEARCH_DOCS_FORMAT } from './build-index';
 import { ShortFieldCorrector } from './fuzzy';
 import { maybeOpenreviewId, parseQuery, type ParsedQuery } from './query';
 import { buildSnippet, type SnippetPart } from './snippet';
+import { CostModel, planQuery, toMiniQuery, type Alternative, type TermPlan } from './plan';
 import { normaliseTerm, tokenize } from './text';
 
 export type KindFilter = 'all' | 'summaries' | 'concepts';
@@ -65,15 +66,15 @@ export interface SearchResponse {
 const MAX_TERMS = 12;
 /** A correction weighs this much of an exact word, scaled down by its Fuse score. */
 const CORRECTION_WEIGHT = 0.7;
-/** Typing "tr" would expand to thousands of words; prefixes start at three letters. */
-const MIN_PREFIX = 3;
+/** Candidates re-ranked when the planner left common words out of some fields. */
+const RERANK_DEPTH = 200;
 
 export function isSearchDocsFile(value: unknown): value is SearchDocsFile {
   const v = value as Partial<SearchDocsFile> | null;
   return !!v && v.format === SEARCH_DOCS_FORMAT && typeof v.packId === 'string' && Array.isArray(v.docs) && Array.isArray(v.vocabulary);
 }
 
-/** One pack's index, docs and typo corrector. */
+/** One pack's index, docs, cost model and typo corrector. */
 export class SearchSource {
   readonly packId: string;
   readonly docs = new Map<string, SearchDocMeta>();
@@ -81,6 +82,9 @@ export class SearchSource {
   private readonly byOpenreview = new Map<string, SearchDocMeta>();
   private readonly vocabulary: Set<string>;
   private readonly corrector: ShortFieldCorrector;
+  private readonly cost: CostModel;
+  /** Normalised title/author words and text per document, made on demand for re-ranking. */
+  private readonly folded = new Map<string, { short: Set<string>; text: string }>();
 
   constructor(
     readonly index: MiniSearch<SearchDoc>,
@@ -94,6 +98,7 @@ export class SearchSource {
     }
     this.vocabulary = new Set(docsFile.vocabulary);
     this.corrector = new ShortFieldCorrector(docsFile.vocabulary);
+    this.cost = new CostModel(docsFile.stats);
   }
 
   /** From the two shipped files' text / parsed docs (the popup's path). */
@@ -111,37 +116,76 @@ export class SearchSource {
   }
 
   /** Ranked word search in this pack: hits carry the words to highlight; snippets are cut later. */
-  searchWords(terms: string[], request: Required<Pick<SearchRequest, 'limit' | 'partial'>> & { filters: SearchFilters }, corrections: SearchResponse['corrections']): Omit<SearchHit, 'snippet'>[] {
+  searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Omit<SearchHit, 'snippet'>[] {
     const filter = this.filterFor(request.filters);
-    const lastPartial = request.partial && terms[terms.length - 1].length >= MIN_PREFIX;
-    const termQuery = (term: string, i: number): Query =>
-      i === terms.length - 1 && lastPartial ? { queries: [term], prefix: true } : term;
+    const slots: Alternative[][] = terms.map((term) => [{ term, weight: 1 }]);
+    let plans = planQuery(slots, request.partial, this.cost);
+    let results = this.index.search(toMiniQuery(plans), { filter });
 
-    let results = this.index.search({ combineWith: 'OR', queries: terms.map(termQuery) }, { filter });
-
-    // Words no document matched are likely typos: ask Fuse.js for what they could be, search again.
+    // Words no document matched, that no title/author/method name holds and that are not common
+    // words left out by the planner, are likely typos: ask Fuse.js what they could be, search again.
     const matched = new Set<string>();
     for (const r of results) for (const t of r.queryTerms) matched.add(t);
-    const fixes = new Map<number, { term: string; score: number }[]>();
+    let corrected = false;
     terms.forEach((t, i) => {
-      if (matched.has(t) || this.vocabulary.has(t) || /^\d+$/.test(t)) return;
+      if (matched.has(t) || this.vocabulary.has(t) || this.cost.isCommon(t) || /^\d+$/.test(t)) return;
       const found = this.corrector.correct(t);
-      if (found.length) fixes.set(i, found);
+      if (!found.length) return;
+      corrections.push({ from: t, to: found.map((f) => f.term) });
+      slots[i] = found.map((f) => ({ term: f.term, weight: CORRECTION_WEIGHT * Math.max(0.1, 1 - f.score) }));
+      corrected = true;
     });
-    if (fixes.size > 0) {
-      for (const [i, found] of fixes) corrections.push({ from: terms[i], to: found.map((f) => f.term) });
-      const queries = terms.map((t, i): Query => {
-        const found = fixes.get(i);
-        if (!found) return termQuery(t, i);
-        return {
-          combineWith: 'OR',
-          queries: found.map((f) => ({ queries: [f.term], boostTerm: () => CORRECTION_WEIGHT * (1 - f.score) })),
-        };
-      });
-      results = this.index.search({ combineWith: 'OR', queries }, { filter });
+    if (corrected) {
+      plans = planQuery(slots, request.partial, this.cost);
+      results = this.index.search(toMiniQuery(plans), { filter });
     }
 
-    return results.slice(0, request.limit).map((r) => this.toHit(r));
+    const skipped = plans.filter((p) => !p.short || !p.text);
+    const ranked = skipped.length ? this.rerank(results, skipped) : results;
+    return ranked.slice(0, request.limit).map((r) => this.toHit(r));
+  }
+
+  /**
+   * The planner left some words out of some fields (too common to look up at this corpus size):
+   * the best candidates gain what a match on those words would have given them.
+   */
+  private rerank(results: MiniResult[], skipped: TermPlan[]): MiniResult[] {
+    const head = results.slice(0, RERANK_DEPTH).map((r) => {
+      const present = new Set(r.queryTerms);
+      let extra = 0;
+      const slotsFound = new Set<number>();
+      for (const p of skipped) {
+        if (present.has(p.term) || slotsFound.has(p.slot)) continue;
+        const where = this.contains(r.id as string, p.term);
+        if (where) {
+          slotsFound.add(p.slot);
+          extra += p.weight * (where === 'short' ? 2 : 1);
+          if (!r.terms.includes(p.term)) r.terms.push(p.term); // highlighted in the snippet too
+        }
+      }
+      const quality = Math.max(1, r.queryTerms.length);
+      return { ...r, score: (r.score / quality) * (quality + extra) };
+    });
+    head.sort((a, b) => b.score - a.score);
+    return head.concat(results.slice(RERANK_DEPTH));
+  }
+
+  /** Whether a document holds a normalised word: in its short fields, its text, or not at all. */
+  private contains(docId: string, term: string): 'short' | 'text' | null {
+    let f = this.folded.get(docId);
+    if (!f) {
+      const doc = this.docs.get(docId)!;
+      f = { short: new Set(tokenize(`${doc.title} ${doc.authors.join(' ')}`).map(normaliseTerm)), text: normaliseTerm(doc.text) };
+      if (this.folded.size > 5000) this.folded.clear(); // bounded: re-ranking touches few documents
+      this.folded.set(docId, f);
+    }
+    if (f.short.has(term)) return 'short';
+    for (let at = f.text.indexOf(term); at >= 0; at = f.text.indexOf(term, at + 1)) {
+      const before = f.text.charCodeAt(at - 1);
+      const after = f.text.charCodeAt(at + term.length);
+      if (!isWordChar(before) && !isWordChar(after)) return 'text';
+    }
+    return null;
   }
 
   private toHit(r: MiniResult): Omit<SearchHit, 'snippet'> {
@@ -156,6 +200,11 @@ export class SearchSource {
       return !!doc && passes(doc, filters) && (!accept || accept(doc));
     };
   }
+}
+
+/** Letters and digits (NaN, before the start or after the end, is not). */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
 }
 
 function passes(doc: SearchDocMeta, { kind = 'all', yearFrom = null, yearTo = null }: SearchFilters): boolean {

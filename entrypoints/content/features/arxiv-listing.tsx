@@ -10,20 +10,28 @@ import { isArxivListing, listedArxivIds, type ListedPaper } from '@/utils/detect
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
 import { SummaryCard } from '@/components/panel/SummaryCard';
 import { hasMath, katexCssFor, KATEX_FONT_DIR } from '@/components/panel/katex-css';
+import { useTheme } from '@/components/panel/theme';
+import { useSettings } from '@/components/panel/use-settings';
 import type { Feature } from '../runner';
 
+// Each UI's shadow root also receives the content script's stylesheet (panel.css makes every
+// :host a block): `:host(tag)` outranks that plain `:host` rule whatever the order.
+const BADGE_TAG = 'summary-lens-badge';
+const EXPANDED_TAG = 'summary-lens-listing-summary';
 const BADGE_CSS = `
-  .sl-badge { font: 600 11px/1.2 system-ui, sans-serif; color: #fff; background: #1a7f37; border: 1px solid #1a7f37;
-    border-radius: 999px; padding: 2px 8px; margin-inline-start: 6px; cursor: pointer; vertical-align: middle; }
-  .sl-badge[aria-expanded="true"] { background: #fff; color: #1a7f37; }
-  .sl-badge:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
-  .sl-badge-arrow { display: inline-block; margin-inline-start: 4px; transition: transform .15s; }
-  .sl-badge[aria-expanded="true"] .sl-badge-arrow { transform: rotate(90deg); }
-  @media (prefers-color-scheme: dark) { .sl-badge[aria-expanded="true"] { background: #0d1117; color: #3fb950; } }
+  :host(${BADGE_TAG}) { display: inline-block !important; vertical-align: baseline; }
+  .sl-listing-badge { font: 600 11px/1.2 system-ui, sans-serif; color: #fff; background: #1a7f37; border: 1px solid #1a7f37;
+    border-radius: 999px; padding: 2px 8px; margin: 0 4px 0 6px; cursor: pointer; vertical-align: baseline; }
+  .sl-listing-badge[aria-expanded="true"] { background: #fff; color: #1a7f37; }
+  .sl-listing-badge:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
+  .sl-listing-badge-arrow { display: inline-block; margin-inline-start: 4px; transition: transform .15s; }
+  .sl-listing-badge[aria-expanded="true"] .sl-listing-badge-arrow { transform: rotate(90deg); }
+  @media (prefers-color-scheme: dark) { .sl-listing-badge[aria-expanded="true"] { background: #0d1117; color: #3fb950; } }
 `;
 const EXPANDED_CSS = `
-  :host { display: block !important; }
-  .sl-listing-summary { display: block; margin: 8px 0 12px; max-width: 60em; }
+  :host(${EXPANDED_TAG}) { display: block !important; }
+  .sl-listing-summary { margin: 8px 0 12px; max-width: 60em; padding: 10px 14px; border: 1px solid var(--sl-border);
+    border-radius: 10px; background: var(--sl-bg); font: 14px/1.5 system-ui, sans-serif; }
 `;
 
 function Badge({ title, onToggle }: { title: string | null; onToggle: (open: boolean) => Promise<void> }) {
@@ -32,7 +40,7 @@ function Badge({ title, onToggle }: { title: string | null; onToggle: (open: boo
   return (
     <button
       type="button"
-      className="sl-badge"
+      className="sl-listing-badge"
       aria-expanded={open}
       aria-busy={busy}
       // Starts with the visible text; aria-expanded tells whether it is shown.
@@ -44,14 +52,16 @@ function Badge({ title, onToggle }: { title: string | null; onToggle: (open: boo
         void onToggle(!open).finally(() => setBusy(false));
       }}
     >
-      Summary<span className="sl-badge-arrow" aria-hidden="true">▸</span>
+      Summary<span className="sl-listing-badge-arrow" aria-hidden="true">▸</span>
     </button>
   );
 }
 
 function ExpandedSummary({ summary, error }: { summary: SummaryView | null; error: string | null }) {
+  const settings = useSettings();
+  const theme = useTheme(settings.theme);
   return (
-    <section className="sl-listing-summary" aria-label="Summary Lens summary">
+    <section className="sl-root sl-listing-summary" data-theme={theme} aria-label="Summary Lens summary">
       {error && (
         <p role="alert" className="sl-error">
           {error}
@@ -77,7 +87,7 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
     }
     if (signal.aborted) return null;
     return createShadowRootUi<ReactDOM.Root>(ctx, {
-      name: 'summary-lens-listing-summary',
+      name: EXPANDED_TAG,
       mode: 'closed',
       position: 'inline',
       anchor: paper.item,
@@ -101,14 +111,13 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
   }
 
   const badge = await createShadowRootUi<ReactDOM.Root>(ctx, {
-    name: 'summary-lens-badge',
+    name: BADGE_TAG,
     mode: 'closed',
     position: 'inline',
     anchor: paper.anchor,
     append: 'after',
     css: BADGE_CSS,
     onMount(container) {
-      // The host stays inline (WXT resets it to display: initial): the badge sits on the id line.
       const root = ReactDOM.createRoot(container);
       root.render(<Badge title={hit.title} onToggle={toggle} />);
       return root;

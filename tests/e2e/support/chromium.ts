@@ -46,6 +46,12 @@ export async function launchChromium(
   return { context, extensionId, userDataDir, close: () => context.close() };
 }
 
+/** Content type of a fixture file: browsers refuse stylesheets served as text/html. */
+export function contentTypeOf(file: string): string {
+  const types: Record<string, string> = { pdf: 'application/pdf', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2' };
+  return types[file.split('.').pop() ?? ''] ?? 'text/html; charset=utf-8';
+}
+
 /** Fixture routes: URL (host + path + query) -> file under tests/fixtures. Filled by each test. */
 export type FixtureMap = Record<string, string>;
 
@@ -61,7 +67,7 @@ async function routeFixtures(context: BrowserContext): Promise<void> {
     const key = url.host + url.pathname + url.search;
     const file = fixtureRoutes[key] ?? fixtureRoutes[url.host + url.pathname];
     if (file) {
-      return route.fulfill({ status: 200, contentType: file.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, file)) });
+      return route.fulfill({ status: 200, contentType: contentTypeOf(file), body: readFileSync(join(FIXTURES, file)) });
     }
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in fixtures' });
   });

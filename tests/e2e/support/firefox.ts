@@ -2,7 +2,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, type FixtureMap } from './chromium';
+import { contentTypeOf, FIXTURES, ROOT, type FixtureMap } from './chromium';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 
@@ -34,7 +34,7 @@ export async function routeFixturesFirefox(page: Page, map: FixtureMap): Promise
     const url = new URL(request.url());
     if (!/^https?:$/.test(url.protocol)) return void request.continue();
     const file = map[url.host + url.pathname + url.search] ?? map[url.host + url.pathname];
-    if (file) return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, file)) });
+    if (file) return void request.respond({ status: 200, contentType: contentTypeOf(file), body: readFileSync(join(FIXTURES, file)) });
     return void request.respond({ status: 404, contentType: 'text/plain', body: 'not in fixtures' });
   });
 }

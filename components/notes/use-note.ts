@@ -1,0 +1,245 @@
+// The editor's sync with the background: load, debounced autosave with a visible state, flush when
+// the page goes away, a storage.local draft when a save cannot reach the background, live
+// refetch when another view writes (notesChanged), and race notices.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MessageError, sendMessage } from '@/utils/messaging/client';
+import type { NoteView, ReadStatus } from '@/utils/notes/types';
+import { AUTOSAVE_DEBOUNCE_MS, MAX_NOTE_CHARS } from '@/utils/notes/limits';
+import { clearDraft, readDraft, watchNotesChanged, writeDraft } from '@/utils/notes/live';
+
+export type SaveState =
+  | { kind: 'loading' }
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; message: string; retrying: boolean }
+  | { kind: 'too-long'; chars: number };
+
+/** A race the user must hear about: two views edited the same note at once. */
+export interface ConflictNotice {
+  /** true: this view's save won; false: another view's newer edit replaced what this view showed. */
+  mine: boolean;
+  /** The text that lost (kept in the note's history too). */
+  otherText: string;
+  at: number;
+}
+
+interface SyncState {
+  loaded: boolean;
+  text: string;
+  /** Last text the background confirmed. */
+  savedText: string;
+  /** The textRev this view's text is based on. */
+  baseRev: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
+  retries: number;
+  inflight: boolean;
+  draftWritten: boolean;
+}
+
+const newClientId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).slice(0, 64);
+
+export function useNote(paperKey: string, title: string | null) {
+  const clientId = useMemo(newClientId, []);
+  const sync = useRef<SyncState>({ loaded: false, text: '', savedText: '', baseRev: 0, timer: undefined, retryTimer: undefined, retries: 0, inflight: false, draftWritten: false });
+  const titleRef = useRef(title);
+  titleRef.current = title;
+
+  const [text, setTextState] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [status, setStatus] = useState<ReadStatus>('none');
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'loading' });
+  const [conflict, setConflict] = useState<ConflictNotice | null>(null);
+  const [recovered, setRecovered] = useState(false);
+  /** Bumped when text arrives from elsewhere (the textarea keeps its caret). */
+  const [externalVersion, setExternalVersion] = useState(0);
+
+  const isClean = () => {
+    const s = sync.current;
+    return s.text === s.savedText && !s.inflight && s.timer === undefined;
+  };
+
+  const adopt = useCallback((note: NoteView | null, withText: boolean) => {
+    const s = sync.current;
+    setTags(note?.tags ?? []);
+    setStatus(note?.status ?? 'none');
+    if (!withText) return;
+    s.text = s.savedText = note?.text ?? '';
+    s.baseRev = note?.textRev ?? 0;
+    setTextState(s.text);
+    setExternalVersion((v) => v + 1);
+  }, []);
+
+  const flush = useCallback(async (): Promise<void> => {
+    const s = sync.current;
+    clearTimeout(s.timer);
+    s.timer = undefined;
+    if (!s.loaded) return;
+    if (s.text === s.savedText) {
+      if (!s.inflight) setSaveState((prev) => (prev.kind === 'saving' || prev.kind === 'too-long' ? { kind: 'saved' } : prev));
+      return;
+    }
+    if (s.text.length > MAX_NOTE_CHARS) {
+      setSaveState({ kind: 'too-long', chars: s.text.length });
+      return;
+    }
+    if (s.inflight) return; // the running save looks again when it ends
+    s.inflight = true;
+    const sending = s.text;
+    setSaveState({ kind: 'saving' });
+    let failed = false;
+    try {
+      const reply = await sendMessage('saveNote', { paperKey, text: sending, title: titleRef.current, baseRev: s.baseRev, clientId });
+      s.savedText = sending;
+      s.baseRev = reply.note.textRev;
+      s.retries = 0;
+      setTags(reply.note.tags);
+      setStatus(reply.note.status);
+      if (reply.conflict) setConflict({ mine: true, otherText: reply.conflict.otherText, at: reply.conflict.otherSavedAt });
+      if (s.draftWritten) {
+        s.draftWritten = false;
+        void clearDraft(paperKey).catch(() => undefined);
+      }
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      // Validation errors will not pass on a retry; anything else (background asleep, extension
+      // reloaded, disk full) is retried, and the text waits in a draft meanwhile.
+      const retrying = !(error instanceof MessageError && error.code === 'bad-request');
+      setSaveState({ kind: 'error', message, retrying });
+      s.draftWritten = true;
+      void writeDraft(paperKey, { text: s.text, baseRev: s.baseRev, title: titleRef.current, at: Date.now() }).catch(() => undefined);
+      if (retrying) {
+        clearTimeout(s.retryTimer);
+        s.retryTimer = setTimeout(() => void flush(), Math.min(30_000, 1000 * 2 ** s.retries++));
+      }
+    } finally {
+      s.inflight = false;
+    }
+    if (failed) return;
+    if (s.text !== s.savedText) void flush();
+    else setSaveState({ kind: 'saved' });
+  }, [paperKey, clientId]);
+
+  const setText = useCallback(
+    (next: string) => {
+      const s = sync.current;
+      s.text = next;
+      setTextState(next);
+      if (!s.loaded) return;
+      if (next.length > MAX_NOTE_CHARS) {
+        clearTimeout(s.timer);
+        s.timer = undefined;
+        setSaveState({ kind: 'too-long', chars: next.length });
+        return;
+      }
+      setSaveState((prev) => (prev.kind === 'error' ? prev : { kind: 'saving' }));
+      clearTimeout(s.timer);
+      s.timer = setTimeout(() => void flush(), AUTOSAVE_DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  const saveMeta = useCallback(
+    async (patch: { tags?: string[]; status?: ReadStatus }) => {
+      if (patch.tags) setTags(patch.tags);
+      if (patch.status) setStatus(patch.status);
+      try {
+        const { note } = await sendMessage('setNoteMeta', { paperKey, title: titleRef.current, ...patch, clientId });
+        setTags(note.tags);
+        setStatus(note.status);
+      } catch (error) {
+        setSaveState({ kind: 'error', message: `Tags/status not saved: ${error instanceof Error ? error.message : String(error)}`, retrying: false });
+      }
+    },
+    [paperKey, clientId],
+  );
+
+  // Load the note, and recover a draft a closed page or a failed save left behind.
+  useEffect(() => {
+    let live = true;
+    const s = sync.current;
+    Promise.all([sendMessage('getNote', { paperKey }), readDraft(paperKey).catch(() => null)]).then(
+      ([{ note }, draft]) => {
+        if (!live) return;
+        adopt(note, true);
+        s.loaded = true;
+        setSaveState({ kind: 'idle' });
+        if (draft && draft.text !== (note?.text ?? '') && draft.at > (note?.updatedAt ?? 0)) {
+          // Saved like any edit from the draft's base: if the note moved on meanwhile, both texts are kept.
+          s.baseRev = draft.baseRev;
+          s.draftWritten = true;
+          setRecovered(true);
+          setText(draft.text);
+          setExternalVersion((v) => v + 1);
+          void flush();
+        } else if (draft) {
+          void clearDraft(paperKey).catch(() => undefined);
+        }
+      },
+      (error: unknown) => live && setSaveState({ kind: 'error', message: `Could not load your note: ${error instanceof Error ? error.message : String(error)}`, retrying: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [paperKey, adopt, flush, setText]);
+
+  // Live: another tab, the popup, the side panel or the dashboard wrote this note.
+  useEffect(
+    () =>
+      watchNotesChanged((change) => {
+        if ((change.paperKey !== paperKey && change.paperKey !== '*') || change.by === clientId) return;
+        void sendMessage('getNote', { paperKey }).then(({ note }) => {
+          const s = sync.current;
+          if (!s.loaded) return;
+          const shown = s.text;
+          if (isClean()) {
+            adopt(note, true);
+            if (change.conflict && shown && note && note.text !== shown) setConflict({ mine: false, otherText: shown, at: Date.now() });
+          } else {
+            // Unsaved typing here: keep it; its save will be checked against the newer text.
+            adopt(note, false);
+          }
+        });
+      }),
+    [paperKey, clientId, adopt],
+  );
+
+  // Closing or hiding the page mid-typing: save now, and leave a draft in case the save cannot finish.
+  useEffect(() => {
+    const s = sync.current;
+    const onHide = () => {
+      if (!s.loaded || s.text === s.savedText) return;
+      s.draftWritten = true;
+      void writeDraft(paperKey, { text: s.text, baseRev: s.baseRev, title: titleRef.current, at: Date.now() }).catch(() => undefined);
+      void flush();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(s.retryTimer);
+      // Unmounting (panel closed, another paper): whatever is pending is saved.
+      void flush();
+    };
+  }, [paperKey, flush]);
+
+  return {
+    text,
+    setText,
+    tags,
+    setTags: (next: string[]) => void saveMeta({ tags: next }),
+    status,
+    setStatus: (next: ReadStatus) => void saveMeta({ status: next }),
+    saveState,
+    conflict,
+    dismissConflict: () => setConflict(null),
+    recovered,
+    dismissRecovered: () => setRecovered(false),
+    externalVersion,
+    flush,
+  };
+}

@@ -1,0 +1,32 @@
+// Settings from utils/settings.ts. They live in extension storage, so every open view follows a
+// change at once (storage.onChanged).
+import { useId } from 'react';
+import { updateSettings, type Settings } from '@/utils/settings';
+import { useSettings } from '@/components/panel/use-settings';
+
+export function SettingsSection() {
+  const settings = useSettings();
+  const themeId = useId();
+  const set = (patch: Partial<Settings>) => void updateSettings(patch);
+  return (
+    <section id="settings" className="sl-options-section" aria-labelledby="sl-settings-heading" data-testid="settings-section">
+      <h2 id="sl-settings-heading">Settings</h2>
+      <label className="sl-check">
+        <input type="checkbox" checked={settings.showNoSummary} onChange={(e) => set({ showNoSummary: e.target.checked })} />
+        Show a one-line “No summary yet” bar on papers without a summary (it still lets you take notes)
+      </label>
+      <label className="sl-check">
+        <input type="checkbox" checked={settings.autoLoadImages} onChange={(e) => set({ autoLoadImages: e.target.checked })} />
+        Load images in summaries and notes without asking (contacts the image’s host)
+      </label>
+      <p className="sl-field">
+        <label htmlFor={themeId}>Theme</label>{' '}
+        <select id={themeId} value={settings.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
+          <option value="auto">Follow the page / system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// Helpers for tests that look inside the extension: send protocol messages from an extension
+// page, read/write the extension's IndexedDB directly (raw IndexedDB, no Dexie: what is really
+// on disk), and stop/restart the Chromium service worker through the DevTools protocol.
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './chromium';
+
+export async function openExtensionPage(browser: ExtensionBrowser, path = 'options.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/** chrome.runtime.sendMessage from an extension page: the raw envelope the background answers. */
+export function sendRaw(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
+export function send(page: Page, type: string, data: unknown = {}): Promise<Envelope> {
+  return sendRaw(page, { type, data }) as Promise<Envelope>;
+}
+
+export interface DbSnapshot {
+  version: number;
+  summaries: number;
+  concepts: number;
+  packs: { id: string; corpusVersion: string; summaries: number; concepts: number }[];
+  /** Rows per packId actually present in the summaries store. */
+  rowsPerPack: Record<string, number>;
+  conceptRowsPerPack: Record<string, number>;
+  notes: unknown[];
+  revisions: number;
+}
+
+/** Reads the extension's database straight from IndexedDB in an extension page. */
+export function snapshotDb(page: Page): Promise<DbSnapshot> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('summary-lens');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      const req = <T,>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const tx = db.transaction(['summaries', 'concepts', 'packs', 'notes', 'revisions'], 'readonly');
+      const packs = (await req(tx.objectStore('packs').getAll())) as DbSnapshot['packs'];
+      const perPack = async (store: string) => {
+        const out: Record<string, number> = {};
+        await new Promise<void>((resolve, reject) => {
+          const cursor = tx.objectStore(store).index('packId').openKeyCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve();
+            out[String(c.key)] = (out[String(c.key)] ?? 0) + 1;
+            c.continue();
+          };
+          cursor.onerror = () => reject(cursor.error);
+        });
+        return out;
+      };
+      return {
+        version: db.version,
+        summaries: await req(tx.objectStore('summaries').count()),
+        concepts: await req(tx.objectStore('concepts').count()),
+        packs: packs.map(({ id, corpusVersion, summaries, concepts }) => ({ id, corpusVersion, summaries, concepts })),
+        rowsPerPack: await perPack('summaries'),
+        conceptRowsPerPack: await perPack('concepts'),
+        notes: await req(tx.objectStore('notes').getAll()),
+        revisions: await req(tx.objectStore('revisions').count()),
+      };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Puts/deletes rows straight into the extension's IndexedDB (as a stale or older release left them). */
+export function writeDb(page: Page, ops: { store: string; put?: unknown[]; delete?: IDBValidKey[] }[]): Promise<void> {
+  return page.evaluate(async (ops) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('summary-lens');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      const tx = db.transaction(
+        ops.map((o) => o.store),
+        'readwrite',
+      );
+      for (const op of ops) {
+        for (const row of op.put ?? []) tx.objectStore(op.store).put(row);
+        for (const key of op.delete ?? []) tx.objectStore(op.store).delete(key);
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, ops);
+}
+
+/** Every pack row has exactly its rows, and no rows exist without a pack row. */
+export function assertConsistent(s: DbSnapshot): string[] {
+  const problems: string[] = [];
+  const ids = new Set(s.packs.map((p) => p.id));
+  for (const p of s.packs) {
+    if ((s.rowsPerPack[p.id] ?? 0) !== p.summaries) problems.push(`pack ${p.id} says ${p.summaries} summaries, store has ${s.rowsPerPack[p.id] ?? 0}`);
+    if ((s.conceptRowsPerPack[p.id] ?? 0) !== p.concepts) problems.push(`pack ${p.id} says ${p.concepts} concepts, store has ${s.conceptRowsPerPack[p.id] ?? 0}`);
+  }
+  for (const id of Object.keys(s.rowsPerPack)) if (!ids.has(id)) problems.push(`${s.rowsPerPack[id]} summaries without a pack row (${id})`);
+  for (const id of Object.keys(s.conceptRowsPerPack)) if (!ids.has(id)) problems.push(`${s.conceptRowsPerPack[id]} concepts without a pack row (${id})`);
+  return problems;
+}
+
+/** Stops the extension's service worker like Chromium does when it idles out or crashes. */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Values the background keeps in extension storage (progress, last install timings). */
+export function extensionStorage(page: Page, key: string): Promise<any> {
+  return page.evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key);
+}
