@@ -61,7 +61,7 @@ function Editor({ paperKey, title }: NotesEditorProps) {
         </label>
         <StatusToggle status={note.status} onChange={note.setStatus} />
         <span className="sl-notes-spacer" />
-        <button type="button" className="sl-notes-toggle" aria-pressed={mode === 'preview'} onClick={() => setMode(mode === 'write' ? 'preview' : 'write')}>
+        <button type="button" className="sl-notes-toggle sl-notes-preview-toggle" aria-pressed={mode === 'preview'} onClick={() => setMode(mode === 'write' ? 'preview' : 'write')}>
           Preview
         </button>
       </div>
@@ -80,7 +80,7 @@ function Editor({ paperKey, title }: NotesEditorProps) {
           id={textareaId}
           className="sl-notes-text"
           value={note.text}
-          disabled={note.saveState.kind === 'loading'}
+          disabled={!note.loaded}
           placeholder="Write your notes. Markdown and $math$ work; everything saves as you type."
           spellCheck
           onChange={(e) => {

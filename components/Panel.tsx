@@ -1,7 +1,7 @@
 // The summary panel shown beside a paper (in a closed shadow root, see entrypoints/content).
 // Full state: summary card + notes + related papers, collapsible (remembered for every paper).
 // No summary: one line that still opens the notes. Dismissible per paper, with an undo.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SummaryView } from '@/utils/messaging/client';
 import { dismissedPapersItem, updateSettings, type Settings } from '@/utils/settings';
 import { NotesEditor } from './NotesEditor';
@@ -24,6 +24,8 @@ export interface PanelProps {
   /** 'column': a narrow side column (arXiv's right column); 'wide': in the text flow. */
   layout: 'column' | 'wide';
   readPageTheme?: PageThemeReader;
+  /** Side margins (px) lining the panel up with the page's text. */
+  inset?: { left: number; right: number };
   /** The panel has nothing left to show (dismissed and the undo window passed). */
   onGone?: () => void;
 }
@@ -31,7 +33,7 @@ export interface PanelProps {
 /** How long "Hidden for this paper · Undo" stays before the panel goes away. */
 export const UNDO_MS = 8000;
 
-export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme, onGone }: PanelProps) {
+export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme, inset, onGone }: PanelProps) {
   const settings = useSettings(initialSettings);
   const theme = useTheme(settings.theme, readPageTheme);
   const [dismissed, setDismissed] = useState(false);
@@ -42,7 +44,6 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
     setCollapsed(!collapsed);
     void updateSettings({ panelCollapsed: !collapsed });
   };
-  const headingId = useId();
   const paperKey = state.kind === 'ready' ? state.paperKey : null;
 
   useEffect(() => {
@@ -60,16 +61,21 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
     if (paperKey) void dismissedPapersItem.getValue().then((keys) => dismissedPapersItem.setValue(keys.filter((k) => k !== paperKey)));
   };
 
-  const rootProps = { className: `sl-root sl-panel sl-layout-${layout}`, 'data-theme': theme } as const;
+  const rootProps: RootProps = {
+    className: `sl-root sl-panel sl-layout-${layout}`,
+    'data-theme': theme,
+    style: inset ? { marginLeft: inset.left, marginRight: inset.right } : undefined,
+  };
 
   if (dismissed) {
     return (
-      <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-labelledby={headingId}>
+      <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-label="Summary Lens">
         <div className="sl-bar">
-          <Brand id={headingId} />
-          <span className="sl-bar-text" role="status">
-            Hidden for this paper
-          </span>
+          <BarLabel>
+            <span className="sl-bar-text" role="status">
+              Hidden for this paper
+            </span>
+          </BarLabel>
           <UndoButton onClick={undo} />
         </div>
       </section>
@@ -78,16 +84,17 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 
   if (state.kind === 'loading' || state.kind === 'error') {
     return (
-      <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-labelledby={headingId} aria-busy={state.kind === 'loading'}>
+      <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-label="Summary Lens" aria-busy={state.kind === 'loading'}>
         <div className="sl-bar">
-          <Brand id={headingId} />
-          {state.kind === 'loading' ? (
-            <span className="sl-bar-text sl-muted">Looking up this paper…</span>
-          ) : (
-            <span className="sl-bar-text sl-error" role="alert">
-              {state.message}
-            </span>
-          )}
+          <BarLabel>
+            {state.kind === 'loading' ? (
+              <span className="sl-bar-text sl-muted">Looking up this paper…</span>
+            ) : (
+              <span className="sl-bar-text sl-error" role="alert">
+                {state.message}
+              </span>
+            )}
+          </BarLabel>
         </div>
       </section>
     );
@@ -95,14 +102,14 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 
   if (!state.summary) {
     return (
-      <NoSummary rootProps={rootProps} headingId={headingId} paperKey={paperKey} pageTitle={pageTitle} onDismiss={dismiss} />
+      <NoSummary rootProps={rootProps} paperKey={paperKey} pageTitle={pageTitle} onDismiss={dismiss} />
     );
   }
 
   return (
     <FullPanel
       rootProps={rootProps}
-      headingId={headingId}
+     
       summary={state.summary}
       paperKey={paperKey}
       collapsed={collapsed}
@@ -116,11 +123,11 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 interface RootProps {
   className: string;
   'data-theme': string;
+  style?: { marginLeft: number; marginRight: number };
 }
 
 function FullPanel(props: {
   rootProps: RootProps;
-  headingId: string;
   summary: SummaryView;
   paperKey: string | null;
   collapsed: boolean;
@@ -128,19 +135,19 @@ function FullPanel(props: {
   autoLoadImages: boolean;
   onDismiss: () => void;
 }) {
-  const { rootProps, headingId, summary, paperKey, collapsed, onToggle, autoLoadImages, onDismiss } = props;
+  const { rootProps, summary, paperKey, collapsed, onToggle, autoLoadImages, onDismiss } = props;
   const bodyId = useId();
   const title = summary.paper.title ?? 'Untitled paper';
   return (
-    <section {...rootProps} className={`${rootProps.className}${collapsed ? ' sl-collapsed' : ''}`} aria-labelledby={headingId}>
+    <section {...rootProps} className={`${rootProps.className}${collapsed ? ' sl-collapsed' : ''}`} aria-label="Summary Lens">
       <div className="sl-bar">
-        <Brand id={headingId} />
-        {collapsed && (
-          <span className="sl-bar-text sl-bar-title" title={title}>
-            {title}
-          </span>
-        )}
-        <span className="sl-bar-spacer" />
+        <BarLabel>
+          {collapsed && (
+            <span className="sl-bar-text sl-bar-title" title={title}>
+              {title}
+            </span>
+          )}
+        </BarLabel>
         <button
           type="button"
           className="sl-icon-button"
@@ -171,16 +178,16 @@ function FullPanel(props: {
   );
 }
 
-function NoSummary(props: { rootProps: RootProps; headingId: string; paperKey: string | null; pageTitle: string | null; onDismiss: () => void }) {
-  const { rootProps, headingId, paperKey, pageTitle, onDismiss } = props;
+function NoSummary(props: { rootProps: RootProps; paperKey: string | null; pageTitle: string | null; onDismiss: () => void }) {
+  const { rootProps, paperKey, pageTitle, onDismiss } = props;
   const [notesOpen, setNotesOpen] = useState(false);
   const notesId = useId();
   return (
-    <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-labelledby={headingId}>
+    <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-label="Summary Lens">
       <div className="sl-bar">
-        <Brand id={headingId} />
-        <span className="sl-bar-text sl-muted">No summary yet</span>
-        <span className="sl-bar-spacer" />
+        <BarLabel>
+          <span className="sl-bar-text sl-muted">No summary yet</span>
+        </BarLabel>
         {paperKey && (
           <button
             type="button"
@@ -207,9 +214,19 @@ function NoSummary(props: { rootProps: RootProps; headingId: string; paperKey: s
   );
 }
 
-function Brand({ id }: { id: string }) {
+/** The brand and a short status; beside each other, or stacked in a narrow column. */
+function BarLabel({ children }: { children?: ReactNode }) {
   return (
-    <h2 id={id} className="sl-brand">
+    <div className="sl-bar-label">
+      <Brand />
+      {children}
+    </div>
+  );
+}
+
+function Brand() {
+  return (
+    <h2 className="sl-brand">
       <svg className="sl-logo" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
         <path d="M10 10l4.2 4.2" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />

@@ -7,7 +7,7 @@ import DOMPurify from 'dompurify';
 import { parseSeedFiles } from './corpus/parse-summaries';
 import { parseConcepts } from './corpus/parse-concepts';
 import { loadPapers, unidentified } from './corpus/papers';
-import { computeRelations } from './corpus/relations';
+import { computeRelations, loadCitedPapers } from './corpus/relations';
 import { markdownToHtml } from '../utils/render/markdown';
 import { sanitizeWith } from '../utils/render/sanitize';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_SCHEMA_VERSION, PackSchema, type Pack } from '../utils/corpus/pack';
@@ -32,7 +32,9 @@ const concepts = parseConcepts(conceptFile.text).map((c) => ({ ...c, html: rende
 if (concepts.length === 0) throw new Error('The course notes yielded no concept sections.');
 
 const papers = loadPapers(`${root}data/papers.json`);
-const relations = computeRelations(summaries, concepts, papers);
+const relationsStart = performance.now();
+const relations = computeRelations(summaries, concepts, papers, loadCitedPapers(`${root}data/cited-papers.json`));
+const relationsMs = performance.now() - relationsStart;
 
 const packSummaries = summaries.map((s) => ({
   id: s.id,
@@ -73,4 +75,10 @@ const identified = packSummaries.filter((s) => s.paper.arxivId || s.paper.openre
 console.log(
   `corpus ${corpusVersion}: ${Object.entries(perFile).map(([f, n]) => `${f}=${n}`).join(' ')} -> ${summaries.length} unique summaries ` +
     `(${summaries.filter((s) => s.truncated).length} truncated), ${identified} identified, ${concepts.length} concept sections`,
+);
+const related = packSummaries.flatMap((s) => s.related);
+const mentioned = related.filter((r) => r.kind === 'mentioned');
+console.log(
+  `related: ${mentioned.length} mentioned (${mentioned.filter((r) => r.summaryId).length} in the corpus, ${mentioned.filter((r) => !r.summaryId && r.arxivId).length} arXiv-only), ` +
+    `${related.length - mentioned.length} similar, ${packSummaries.reduce((n, s) => n + s.concepts.length, 0)} background links, in ${relationsMs.toFixed(0)} ms`,
 );

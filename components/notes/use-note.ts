@@ -52,6 +52,7 @@ export function useNote(paperKey: string, title: string | null) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'loading' });
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [recovered, setRecovered] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   /** Bumped when text arrives from elsewhere (the textarea keeps its caret). */
   const [externalVersion, setExternalVersion] = useState(0);
 
@@ -156,32 +157,42 @@ export function useNote(paperKey: string, title: string | null) {
     [paperKey, clientId],
   );
 
-  // Load the note, and recover a draft a closed page or a failed save left behind.
+  // Load the note, and recover a draft a closed page or a failed save left behind. Until it is
+  // loaded the textarea stays disabled (typing could not be saved); a failed load is retried.
   useEffect(() => {
     let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const s = sync.current;
-    Promise.all([sendMessage('getNote', { paperKey }), readDraft(paperKey).catch(() => null)]).then(
-      ([{ note }, draft]) => {
-        if (!live) return;
-        adopt(note, true);
-        s.loaded = true;
-        setSaveState({ kind: 'idle' });
-        if (draft && draft.text !== (note?.text ?? '') && draft.at > (note?.updatedAt ?? 0)) {
-          // Saved like any edit from the draft's base: if the note moved on meanwhile, both texts are kept.
-          s.baseRev = draft.baseRev;
-          s.draftWritten = true;
-          setRecovered(true);
-          setText(draft.text);
-          setExternalVersion((v) => v + 1);
-          void flush();
-        } else if (draft) {
-          void clearDraft(paperKey).catch(() => undefined);
-        }
-      },
-      (error: unknown) => live && setSaveState({ kind: 'error', message: `Could not load your note: ${error instanceof Error ? error.message : String(error)}`, retrying: false }),
-    );
+    const load = (attempt: number) =>
+      Promise.all([sendMessage('getNote', { paperKey }), readDraft(paperKey).catch(() => null)]).then(
+        ([{ note }, draft]) => {
+          if (!live) return;
+          adopt(note, true);
+          s.loaded = true;
+          setLoaded(true);
+          setSaveState({ kind: 'idle' });
+          if (draft && draft.text !== (note?.text ?? '') && draft.at > (note?.updatedAt ?? 0)) {
+            // Saved like any edit from the draft's base: if the note moved on meanwhile, both texts are kept.
+            s.baseRev = draft.baseRev;
+            s.draftWritten = true;
+            setRecovered(true);
+            setText(draft.text);
+            setExternalVersion((v) => v + 1);
+            void flush();
+          } else if (draft) {
+            void clearDraft(paperKey).catch(() => undefined);
+          }
+        },
+        (error: unknown) => {
+          if (!live) return;
+          setSaveState({ kind: 'error', message: `Could not load your note: ${error instanceof Error ? error.message : String(error)}`, retrying: true });
+          retry = setTimeout(() => void load(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+        },
+      );
+    void load(0);
     return () => {
       live = false;
+      clearTimeout(retry);
     };
   }, [paperKey, adopt, flush, setText]);
 
@@ -228,6 +239,7 @@ export function useNote(paperKey: string, title: string | null) {
   }, [paperKey, flush]);
 
   return {
+    loaded,
     text,
     setText,
     tags,

@@ -57,7 +57,15 @@ export function PacksSection() {
         text: result.status === 'unchanged' ? `${what} is already installed (same version).` : `Imported ${what} in ${seconds(result.clientMs)} (install ${seconds(result.installMs)}).`,
       });
     } catch (error) {
-      setStatus({ kind: 'error', message: `Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}` });
+      const message = error instanceof Error ? error.message : String(error);
+      // Chromium's words when the background stopped (crash, update, idle kill) before answering.
+      const restarted = /message (channel|port) closed|Receiving end does not exist|No answer from the extension/i.test(message);
+      setStatus({
+        kind: 'error',
+        message: restarted
+          ? `Could not import ${file.name}: the extension restarted before the import finished. An unfinished import writes nothing; if the pack is not listed below, import the file again.`
+          : `Could not import ${file.name}: ${message}`,
+      });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
       refresh();

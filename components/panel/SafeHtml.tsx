@@ -53,9 +53,9 @@ export function holdImages(root: Element, autoLoad: boolean): void {
       continue;
     }
     img.removeAttribute('data-src');
-    img.setAttribute('loading', 'lazy');
     img.setAttribute('referrerpolicy', 'no-referrer');
     if (autoLoad) {
+      img.loading = 'lazy';
       img.src = url.href;
       continue;
     }

@@ -20,6 +20,8 @@ export interface PanelPlacement {
   layout: 'column' | 'wide';
   /** The theme the page itself shows, when it has one. */
   readPageTheme?: PageThemeReader;
+  /** Side margins (px) that line the panel up with the page's own text, measured once mounted. */
+  inset?: (host: HTMLElement) => { left: number; right: number };
 }
 
 /**
@@ -58,7 +60,7 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
     // Typing in the notes must not trigger the page's keyboard shortcuts.
     isolateEvents: true,
     // KaTeX's stylesheet only when there is (or may be) math.
-    css: !first || ('reply' in first && hasMath(first.reply.summary?.html ?? '')) ? katexCssFor(browser.runtime.getURL(`/${KATEX_FONT_DIR}/`)) : undefined,
+    css: !first || ('reply' in first && hasMath(first.reply.summary?.html ?? '')) ? katexCssFor(new URL(`${KATEX_FONT_DIR}/`, browser.runtime.getURL('/')).href) : undefined,
     onMount(container) {
       root = ReactDOM.createRoot(container);
       render();
@@ -74,6 +76,7 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
     root?.render(
       <Panel
         state={state}
+        inset={placement.inset?.(ui.shadowHost)}
         pageTitle={ref.title ?? null}
         initialSettings={settings}
         layout={placement.layout}
@@ -85,6 +88,10 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
 
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
+  if (placement.inset) {
+    render(); // now that the host has its place, measure the inset
+    window.addEventListener('resize', render, { signal }); // the runner aborts `signal` on invalidation too
+  }
 
   if (!first) {
     const outcome = await lookup;

@@ -7,6 +7,8 @@ import type { PaperRef } from '@/utils/paper-ref';
 import { NotesEditor } from '@/components/NotesEditor';
 import { RelatedList } from '@/components/RelatedList';
 import { SummaryCard } from '@/components/panel/SummaryCard';
+import { useTheme } from '@/components/panel/theme';
+import { useSettings } from '@/components/panel/use-settings';
 import { watchActiveTab, type WatchedTab } from './active-tab';
 
 type State =
@@ -18,6 +20,7 @@ type State =
 export function App() {
   const [tab, setTab] = useState<WatchedTab | null | undefined>(undefined);
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const theme = useTheme(useSettings().theme);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -41,9 +44,9 @@ export function App() {
   }, [tab?.id, tab?.url]);
 
   return (
-    <main className="sl-sidepanel" data-state={state.kind} aria-busy={state.kind === 'loading'}>
+    <main className="sl-root sl-sidepanel" data-theme={theme} data-state={state.kind} aria-busy={state.kind === 'loading'}>
       <header className="sl-sp-header">
-        <span className="sl-brand">Summary Lens</span>
+        <span className="sl-sp-brand">Summary Lens</span>
         {state.kind === 'ready' && <span className="sl-sp-paper" data-testid="sidepanel-paper">{describeRef(state.ref)}</span>}
       </header>
       {state.kind === 'loading' && <p className="sl-muted">Loading…</p>}
@@ -63,7 +66,11 @@ export function App() {
       {state.kind === 'ready' && state.summary && (
         <>
           <SummaryCard summary={state.summary} />
-          {state.paperKey && <NotesEditor paperKey={state.paperKey} title={state.summary.paper.title} />}
+          {state.paperKey && (
+            <section className="sl-sp-section" aria-label="Your notes">
+              <NotesEditor paperKey={state.paperKey} title={state.summary.paper.title} />
+            </section>
+          )}
           <RelatedList summary={state.summary} context="sidepanel" />
         </>
       )}
@@ -72,7 +79,11 @@ export function App() {
           <p className="sl-muted" role="status" data-testid="sidepanel-no-summary">
             No summary yet for this paper.
           </p>
-          {state.paperKey && <NotesEditor paperKey={state.paperKey} title={state.ref.title ?? tab?.title ?? null} />}
+          {state.paperKey && (
+            <section className="sl-sp-section" aria-label="Your notes">
+              <NotesEditor paperKey={state.paperKey} title={state.ref.title ?? tab?.title ?? null} />
+            </section>
+          )}
         </>
       )}
     </main>

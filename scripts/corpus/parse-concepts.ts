@@ -218,9 +218,15 @@ const DISPLAY_ONLY = /\\begin\{(equation|align|gather|split|alignat|multline)\*?
 function mathBlock(text: string): string {
   const t = repairLatex(text.trim());
   if (unescapedDollars(t) === 2 && t.startsWith('$') && t.endsWith('$') && !t.startsWith('$$')) return `$$\n${t.slice(1, -1).trim()}\n$$`;
-  return t.replace(/(?<![\\$])\$(?!\$)([^$]+)\$(?!\$)/g, (whole, inner: string) =>
-    DISPLAY_ONLY.test(inner) ? `\n\n$$\n${inner.trim()}\n$$\n\n` : whole,
-  ).replace(/^\s+|\s+$/g, '');
+  return t
+    // "$$…$$" inside a sentence: markdown-it's KaTeX plugin reads "$$" only as a block of its own.
+    .replace(/(?<!\\)\$\$([^$]+)\$\$/g, (_whole, inner: string) => `\n\n$$\n${inner.trim()}\n$$\n\n`)
+    .replace(/(?<![\\$])\$(?!\$)([^$]+)\$(?!\$)/g, (whole, inner: string) =>
+      // Inline math may not start or end with a space ("$ f(x) $" stays text otherwise).
+      DISPLAY_ONLY.test(inner) ? `\n\n$$\n${inner.trim()}\n$$\n\n` : inner.trim() === inner ? whole : `$${inner.trim()}$`,
+    )
+    .replace(/[ \t]*\n\n[ \t]*/g, '\n\n')
+    .trim();
 }
 
 /** The notes end split rows with an empty column ("&\\"), which KaTeX rejects in {split}. */

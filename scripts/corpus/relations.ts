@@ -13,6 +13,7 @@
 // summary that repeats a word forty times from dominating. The build runs on every
 // `npm run build`: the whole step takes a few hundred milliseconds for 172 summaries and is
 // deterministic (ties break by id).
+import { existsSync, readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer';
@@ -36,7 +37,7 @@ export const SIMILAR_COUNT = 5;
 /** Background sections per summary: the best two, and a third when it scores close to the second. */
 export const CONCEPT_MIN = 2;
 export const CONCEPT_MAX = 3;
-const THIRD_CONCEPT_RATIO = 0.8;
+const THIRD_CONCEPT_RATIO = 0.7;
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -255,10 +256,13 @@ export function terms(markdown: string): string[] {
   const tokens = nlp.readDoc(indexableText(markdown)).tokens();
   const types = tokens.out(its.type) as string[];
   const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const normals = tokens.out(its.normal) as string[];
+  // The token's own text, lower-cased: wink's its.normal of an unknown word can change once the
+  // same word was read before (seen with "’s"), which would make the build non-deterministic.
+  const values = tokens.out(its.value) as string[];
   const stems: string[] = [];
-  normals.forEach((normal, i) => {
-    if (types[i] !== 'word' || stop[i] || normal.length < 2 || /^\d/.test(normal)) return;
+  values.forEach((value, i) => {
+    const normal = value.toLowerCase();
+    if (types[i] !== 'word' || stop[i] || !/^[a-z][a-z0-9'-]+$/.test(normal)) return;
     const stem = stemOf(normal);
     if (!DOMAIN_STOP_STEMS.has(stem)) stems.push(stem);
   });
@@ -271,30 +275,21 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-/** BM25 vectors of documents that share one vocabulary and one set of document frequencies. */
-export function vectorize(docs: string[][]): { vectors: SparseVector[]; vocabulary: number } {
-  const bm25 = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: 'l2' });
-  for (const d of docs) bm25.learn(d);
-  const termId = new Map<string, number>();
-  const vectors = docs.map((_, i) => {
-    const bow = bm25.doc(i).out(its.bow) as Record<string, number>;
-    const entries = Object.keys(bow)
-      .sort()
-      .map((t) => {
-        if (!termId.has(t)) termId.set(t, termId.size);
-        return [termId.get(t)!, bow[t]] as const;
-      });
-    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
-  });
-  return { vectors, vocabulary: termId.size };
+export interface VectorSpace {
+  /** The documents' vectors, in input order. */
+  vectors: SparseVector[];
+  /** The queries' vectors, weighed by the documents' statistics; words the documents never use are dropped. */
+  queries: SparseVector[];
+  /** Number of distinct terms (the length of a dense vector). */
+  dimensions: number;
 }
 
-/** BM25 vectors of documents, and of queries weighed by those documents' statistics (unknown words dropped). */
-export function vectorizeQueries(docs: string[][], queries: string[][]): { vectors: SparseVector[]; queries: SparseVector[]; vocabulary: number } {
+/** l2-normalised BM25 vectors of documents, and of queries against the same document statistics. */
+export function vectorize(docs: string[][], queries: string[][] = []): VectorSpace {
   const bm25 = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: 'l2' });
   for (const d of docs) bm25.learn(d);
   const termId = new Map<string, number>();
-  const toSparse = (bow: Record<string, number>) => {
+  const toSparse = (bow: Record<string, number>): SparseVector => {
     const entries = Object.keys(bow)
       .sort()
       .map((t) => {
@@ -304,8 +299,8 @@ export function vectorizeQueries(docs: string[][], queries: string[][]): { vecto
     return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
   };
   const vectors = docs.map((_, i) => toSparse(bm25.doc(i).out(its.bow) as Record<string, number>));
-  const qs = queries.map((q) => toSparse(bm25.bowOf(q) as unknown as Record<string, number>));
-  return { vectors, queries: qs, vocabulary: termId.size };
+  const queryVectors = queries.map((q) => toSparse(bm25.bowOf(q) as unknown as Record<string, number>));
+  return { vectors, queries: queryVectors, dimensions: termId.size };
 }
 
 export interface Scored {
@@ -339,16 +334,48 @@ function summaryDocument(s: RawSummary, paper: PaperMeta | undefined): string {
   return paper?.title ? `${paper.title}\n\n${s.markdown}` : s.markdown;
 }
 
-/** Picks 2–3 background sections: a third only when it is nearly as close as the second. */
+/**
+ * Picks 2–3 background sections from a ranking: the best two, and the third when its cosine is
+ * nearly that of the closest one (a third weak match would be noise).
+ */
 export function pickConcepts(ranked: Scored[]): Scored[] {
   const picked = ranked.slice(0, CONCEPT_MIN);
   const third = ranked[CONCEPT_MIN];
-  if (third && CONCEPT_MAX > CONCEPT_MIN && picked.length === CONCEPT_MIN && third.score >= THIRD_CONCEPT_RATIO * picked[CONCEPT_MIN - 1].score) picked.push(third);
+  const best = Math.max(...picked.map((p) => p.score));
+  if (third && picked.length === CONCEPT_MIN && third.score >= THIRD_CONCEPT_RATIO * best) picked.push(third);
   return picked;
 }
 
+/** How many nearest summaries define a section's "hubness" (see backgroundConcepts). */
+const HUB_NEIGHBOURS = 10;
+
+/**
+ * Each summary's background sections. A summary is a query against the course notes, weighed by
+ * the notes' own term statistics (a word rare in the notes is what tells two sections apart).
+ * Hubness: a long, general section (a lecture transcript on GANs) is close to many summaries
+ * and would be everyone's background; ranking by CSLS (Conneau et al., 2018) — twice the cosine
+ * minus the section's mean cosine to its 10 nearest summaries — lets the specific section win.
+ * The stored score stays the plain cosine.
+ */
+export function backgroundConcepts(summaryTerms: string[][], conceptTerms: string[][]): Scored[][] {
+  const space = vectorize(conceptTerms, summaryTerms);
+  const scores = space.queries.map((q) => cosines(q, space.vectors, space.dimensions));
+  const hubness = conceptTerms.map((_, c) => {
+    const nearestSummaries = scores.map((row) => row[c]).sort((a, b) => b - a).slice(0, HUB_NEIGHBOURS);
+    return nearestSummaries.reduce((a, b) => a + b, 0) / Math.max(1, nearestSummaries.length);
+  });
+  return scores.map((raw) => {
+    const csls = raw.map((x, c) => 2 * x - hubness[c]);
+    const ranked = nearest(csls, conceptTerms.length, { above: -Infinity })
+      .filter((r) => raw[r.index] > 0)
+      .slice(0, CONCEPT_MAX)
+      .map((r) => ({ index: r.index, score: raw[r.index] }));
+    return pickConcepts(ranked);
+  });
+}
+
 export interface RelationsDetail extends Relations {
-  /** Similar summaries per summary before mentioned papers are taken out (for evaluation). */
+  /** Each summary's nearest summaries before mentioned papers are taken out (what the evaluation checks). */
   similarRanking: Map<string, Scored[]>;
 }
 
@@ -358,18 +385,9 @@ export function computeRelations(
   papers: Map<string, PaperMeta>,
   cited: CitedPaper[] = [],
 ): RelationsDetail {
-  const docs = [...summaries.map((s) => terms(summaryDocument(s, papers.get(s.id)))), ...concepts.map((c) => terms(`${c.title}\n\n${c.markdown}`))];
-  const { vectors, vocabulary } = vectorize(docs);
-  const summaryVectors = vectors.slice(0, summaries.length);
-  let conceptVectors = vectors.slice(summaries.length);
-  let conceptQueries = summaryVectors;
-  let conceptVocabulary = vocabulary;
-  if (process.env.SEP) {
-    const sep = vectorizeQueries(docs.slice(summaries.length), docs.slice(0, summaries.length));
-    conceptVectors = sep.vectors;
-    conceptQueries = sep.queries;
-    conceptVocabulary = sep.vocabulary;
-  }
+  const summaryTerms = summaries.map((s) => terms(summaryDocument(s, papers.get(s.id))));
+  const conceptTerms = concepts.map((c) => terms(`${c.title}\n\n${c.markdown}`));
+  const space = vectorize(summaryTerms);
 
   const bySummary = new Map<string, CorpusPaper>(
     summaries.map((s) => [s.id, { summaryId: s.id, arxivId: papers.get(s.id)?.arxivId ?? null, title: papers.get(s.id)?.title ?? null }]),
@@ -379,11 +397,10 @@ export function computeRelations(
   const citedById = new Map(cited.map((c) => [c.arxivId, c]));
 
   const related = new Map<string, Related[]>();
-  const conceptLinks = new Map<string, { conceptId: string; score: number }[]>();
   const similarRanking = new Map<string, Scored[]>();
   summaries.forEach((s, i) => {
     const mentioned = mentionedPapers(s, { byArxiv, bySummary }, names, citedById);
-    const ranking = nearest(cosines(summaryVectors[i], summaryVectors, vocabulary), summaries.length, { skip: i });
+    const ranking = nearest(cosines(space.vectors[i], space.vectors, space.dimensions), summaries.length, { skip: i });
     similarRanking.set(s.id, ranking.slice(0, SIMILAR_COUNT));
     // A paper already listed as mentioned is not repeated as similar; the next nearest takes its place.
     const mentionedIds = new Set(mentioned.map((m) => m.summaryId).filter(Boolean));
@@ -391,29 +408,27 @@ export function computeRelations(
       .filter((r) => !mentionedIds.has(summaries[r.index].id))
       .slice(0, SIMILAR_COUNT)
       .map((r) => {
-        const other = summaries[r.index];
-        const p = papers.get(other.id);
-        return { kind: 'similar', summaryId: other.id, arxivId: p?.arxivId ?? null, title: p?.title ?? null, score: round(r.score) };
+        const other = bySummary.get(summaries[r.index].id)!;
+        return { kind: 'similar', summaryId: other.summaryId, arxivId: other.arxivId, title: other.title, score: round(r.score) };
       });
     related.set(s.id, [...mentioned, ...similar]);
   });
-  // Hubness: a long, general section (the GAN lecture transcript) is close to many summaries
-  // and would be everyone's background. Ranking by cosine minus the section's mean cosine to
-  // its K nearest summaries (CSLS, Conneau et al. 2018) lets the specific section win.
-  const conceptScores = summaries.map((_, i) => cosines(conceptQueries[i], conceptVectors, conceptVocabulary));
-  const K = Number(process.env.HUBK ?? 10);
-  const hub = concepts.map((_, c) => {
-    const col = conceptScores.map((row) => row[c]).sort((a, b) => b - a).slice(0, K);
-    return col.reduce((a, b) => a + b, 0) / Math.max(1, col.length);
-  });
-  summaries.forEach((s, i) => {
-    const raw = conceptScores[i];
-    const adjusted = process.env.HUB ? raw.map((x, c) => 2 * x - hub[c]) : raw;
-    const ranked = nearest(adjusted, concepts.length, { above: -Infinity })
-      .filter((r) => raw[r.index] > 0)
-      .slice(0, CONCEPT_MAX)
-      .map((r) => ({ index: r.index, score: raw[r.index] }));
-    conceptLinks.set(s.id, pickConcepts(ranked).map((r) => ({ conceptId: concepts[r.index].id, score: round(r.score) })));
-  });
+
+  const background = backgroundConcepts(summaryTerms, conceptTerms);
+  const conceptLinks = new Map(
+    summaries.map((s, i) => [s.id, background[i].map((r) => ({ conceptId: concepts[r.index].id, score: round(r.score) }))]),
+  );
   return { related, concepts: conceptLinks, similarRanking };
+}
+
+/** data/cited-papers.json: titles of papers summaries link to that are not in the corpus (absent file: none). */
+export function loadCitedPapers(path: string): CitedPaper[] {
+  if (!existsSync(path)) return [];
+  const rows = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (!Array.isArray(rows)) throw new Error(`${path}: expected an array`);
+  return rows.map((row, i) => {
+    const { arxivId, title } = (row ?? {}) as Record<string, unknown>;
+    if (typeof arxivId !== 'string' || !parseArxivId(arxivId) || typeof title !== 'string' || !title) throw new Error(`${path}[${i}]: needs an arXiv id and a title`);
+    return { arxivId: parseArxivId(arxivId)!.id, title };
+  });
 }

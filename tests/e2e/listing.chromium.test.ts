@@ -38,9 +38,14 @@ async function inShadow<T>(page: Page, hostTag: string, index: number, fn: strin
   }
 }
 
-/** The arXiv ids of the entries that got a badge, in page order (the badge follows the abs link). */
+/** The arXiv ids of the entries that got a badge, in page order (the badge directly follows the abs link). */
 const badgedIds = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('summary-lens-badge')].map((host) => host.previousElementSibling?.textContent?.trim().replace(/^arXiv:/, '') ?? '?'));
+  page.evaluate(() =>
+    [...document.querySelectorAll('summary-lens-badge')].map((host) => {
+      const link = host.previousSibling;
+      return link instanceof HTMLAnchorElement && link.href.includes('/abs/') ? link.textContent!.trim().replace(/^arXiv:/, '') : `misplaced after ${JSON.stringify(link?.textContent)}`;
+    }),
+  );
 
 /** Clicks the badge like a user: scrolled into view, at its centre. */
 async function clickBadge(page: Page, index: number): Promise<void> {
@@ -120,7 +125,7 @@ describe('arXiv listing badges (Chromium)', () => {
     const text = (await shadowText(page, 'summary-lens-listing-summary'))!;
     expect(text).toContain('Minseon Kim');
     expect(text.length).toBeGreaterThan(500); // the summary body, not just a title
-    await page.locator('summary-lens-listing-summary').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('2006.06936')!.closest('dt')!.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'chromium-listing-expanded');
 
     await clickBadge(page, index);
@@ -155,6 +160,7 @@ describe('arXiv listing badges (Chromium)', () => {
     await clickBadge(page, index);
     await expect.poll(() => shadowText(page, 'summary-lens-listing-summary'), { timeout: 10_000 }).toContain('Supervised Contrastive Learning');
     expect(await page.evaluate(() => document.querySelector('summary-lens-listing-summary')!.closest('li.arxiv-result')!.querySelector('.list-title a')!.textContent)).toBe('arXiv:2004.11362v1');
+    await page.evaluate(() => document.querySelector('summary-lens-listing-summary')!.closest('li')!.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'chromium-listing-search');
   });
 

@@ -61,6 +61,26 @@ describe('notes (Chromium)', () => {
     const again = await browser.context.newPage();
     await openPanelNotes(again);
     await waitForShadow(again, 'function (s, v) { return this.querySelector(s)?.value === v; }', [TEXTAREA, first]);
+    // The page itself cannot read the note: it lives in a closed shadow root and extension storage.
+    expect(await again.evaluate((t) => document.documentElement.outerHTML.includes(t) || document.body.innerText.includes(t), first)).toBe(false);
+
+    // Preview: rendered by the background, sanitized in the panel, math included.
+    await shadowClick(again, '.sl-notes-preview-toggle');
+    const rendered = await waitForShadow<{ strong: string; katex: boolean }>(again, `function () {
+      const r = this.querySelector('.sl-notes-rendered');
+      return r && r.querySelector('strong') ? { strong: r.querySelector('strong').textContent, katex: !!r.querySelector('.katex') } : null;
+    }`);
+    expect(rendered).toEqual({ strong: 'world models', katex: true });
+    await again.locator('summary-lens-panel').scrollIntoViewIfNeeded();
+    await screenshot(again, 'chromium-notes-preview');
+    await shadowClick(again, '.sl-notes-preview-toggle');
+
+    // Tags and reading status, saved at once.
+    expect(await shadowFocus(again, '.sl-notes-tag-input')).toBe(true);
+    await again.keyboard.type('World Models, rl');
+    await again.keyboard.press('Enter');
+    await shadowClick(again, '.sl-notes-status button:first-child'); // To read
+    await waitForShadow(again, 'function () { return [...this.querySelectorAll(".sl-notes-chip span")].map((s) => s.textContent).join("|") === "world models|rl"; }');
     await again.close();
   });
 
@@ -72,6 +92,15 @@ describe('notes (Chromium)', () => {
     await expect.poll(() => row.textContent()).toContain('world models');
     expect(await row.locator('h3 a').getAttribute('href')).toBe('https://arxiv.org/abs/2106.09608');
     expect(await options.getByTestId('notes-count').textContent()).toBe('1 note');
+    await expect.poll(() => row.locator('.sl-badge').textContent()).toBe('To read');
+    expect(await row.locator('.sl-tag').allTextContents()).toEqual(['world models', 'rl']);
+    // Filters and search.
+    await options.getByLabel('Status').selectOption('read');
+    await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('0 of 1 notes');
+    await options.getByLabel('Status').selectOption('');
+    await options.getByLabel('Search').fill('knowledge graph ammanabrolu');
+    await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('1 note');
+    await options.getByLabel('Search').fill('');
     await screenshot(options, 'chromium-notes-dashboard');
   });
 
@@ -94,23 +123,74 @@ describe('notes (Chromium)', () => {
     await tab1.close();
   });
 
+  it('two tabs typing at once: the newest edit wins, both users are told, the other text is kept', async () => {
+    const [tab1, tab2] = [await browser.context.newPage(), await browser.context.newPage()];
+    await openPanelNotes(tab1);
+    await openPanelNotes(tab2);
+    const base = `${first} Edited in tab two.`;
+    // Both type inside one autosave window: tab1 saves first, tab2 then saves from a stale base.
+    await typeInPanel(tab1, ' From tab one.');
+    await typeInPanel(tab2, ' From tab two.');
+    const conflictText = (page: Page) => shadowCall<string | null>(page, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\')?.textContent ?? null; }');
+    await waitForShadow(tab2, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\'); }', [], 5000);
+    expect(await conflictText(tab2)).toContain('Your newer text is kept here');
+    expect(await conflictText(tab2)).toContain(`${base} From tab one.`);
+    // tab1 shows the winner and says where its own text went.
+    await waitForShadow(tab1, 'function (s, v) { return this.querySelector(s)?.value === v; }', [TEXTAREA, `${base} From tab two.`], 3000);
+    await waitForShadow(tab1, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\'); }', [], 3000);
+    expect(await conflictText(tab1)).toContain('its newer edit is shown');
+
+    // Nothing was dropped: the losing text is in the note's history on the dashboard.
+    const row = options.locator('[data-testid="note-row"][data-paper-key="arxiv:2106.09608"]');
+    await row.getByRole('button', { name: 'Edit & history' }).click();
+    const conflictRevision = row.getByTestId('revision').filter({ hasText: 'Edited in another view at the same time' });
+    await expect.poll(() => conflictRevision.count()).toBe(1);
+    expect(await conflictRevision.locator('pre').textContent()).toBe(`${base} From tab one.`);
+    await tab1.close();
+    await tab2.close();
+  });
+
+  it('undoes an accidental wipe from the dashboard history', async () => {
+    const row = options.locator('[data-testid="note-row"][data-paper-key="arxiv:2106.09608"]');
+    const editor = row.getByTestId('notes-editor').locator('textarea');
+    const text = await editor.inputValue();
+    expect(text).toContain('From tab two.');
+    await editor.fill('');
+    await expect.poll(() => row.getByTestId('notes-save-state').getAttribute('data-state')).toBe('saved');
+    const kept = row.getByTestId('revision').filter({ hasText: 'Earlier version' }).first();
+    await expect.poll(() => kept.locator('pre').textContent()).toBe(text);
+    await kept.getByRole('button', { name: /Restore/ }).click();
+    await expect.poll(() => editor.inputValue()).toBe(text);
+    await row.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('export JSON -> delete all -> import gives every note back exactly', async () => {
     const before = await exportJson(options);
     expect(before.doc.notes).toHaveLength(1);
-    expect(before.doc.notes[0]).toMatchObject({ paperKey: 'arxiv:2106.09608', text: `${first} Edited in tab two.` });
+    expect(before.doc.notes[0]).toMatchObject({ paperKey: 'arxiv:2106.09608', text: `${first} Edited in tab two. From tab two.` });
+    expect(before.doc.revisions.length).toBeGreaterThanOrEqual(3); // edit, conflict, wipe, restore history
 
     await options.getByTestId('wipe-start').click();
     await options.getByTestId('wipe-confirm').click();
     await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('0 notes');
 
     await options.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from(before.text) });
-    await expect.poll(() => options.getByTestId('import-counts').textContent()).toMatch(/^1 new, 0 replaced/);
+    await expect.poll(() => options.getByTestId('import-counts').textContent()).toMatch(new RegExp(`^1 new, 0 replaced, 0 kept as they are, 0 identical; ${before.doc.revisions.length} history entries added`));
     await options.getByTestId('import-apply').click();
     await expect.poll(() => options.getByTestId('import-message').textContent()).toMatch(/1 added/);
     await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('1 note');
 
     const after = await exportJson(options);
     expect({ ...after.doc, exportedAt: null }).toEqual({ ...before.doc, exportedAt: null });
+
+    // The other two formats download as files with the note inside.
+    for (const [format, expected] of [
+      ['markdown', /## Learning Knowledge Graph-based World Models of Textual Environments[\s\S]*From tab two\./],
+      ['bibtex', /@misc\{[\s\S]*eprint = \{2106\.09608\}[\s\S]*note = \{Knowledge graphs as \*\*world models\*\*: \\\$x\\textasciicircum\{\}2\\\$ helps/],
+    ] as const) {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId(`export-${format}`).click()]);
+      expect(readFileSync((await download.path())!, 'utf8')).toMatch(expected);
+    }
   });
 
   it('refuses a corrupt import with a clear error and changes nothing', async () => {

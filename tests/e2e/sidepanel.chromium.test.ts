@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { ARTIFACTS, launchChromium, type ExtensionBrowser } from './support/chromium';
 
+// Inside the worker/page callbacks below, which run in the browser, the extension sees `chrome`.
+declare const chrome: typeof import('wxt/browser').browser;
+
 const PDF_STAND_IN = (name: string) => `<!doctype html><title>${name}</title><body style="margin:0;background:#525659"><embed type="application/pdf" width="100%" height="100%"></body>`;
 
 /** A page inside the side panel, driven over CDP (Playwright does not list side-panel targets). */
@@ -21,7 +24,7 @@ async function attachSidePanel(page: Page, extensionId: string): Promise<SidePan
   let targetId: string | undefined;
   for (let i = 0; i < 100 && !targetId; i++) {
     const { targetInfos } = await browserSession.send('Target.getTargets');
-    targetId = targetInfos.find((t) => t.url === `chrome-extension://${extensionId}/sidepanel.html` && t.type === 'page' && !t.attached)?.targetId;
+    targetId = targetInfos.find((t) => t.url === `chrome-extension://${extensionId}/sidepanel.html` && t.type === 'page')?.targetId;
     if (!targetId) await page.waitForTimeout(100);
   }
   if (!targetId) throw new Error('The side panel did not open.');
@@ -136,6 +139,10 @@ describe('side panel and toolbar badge (Chromium)', () => {
 
     await paperTab.goto('https://openreview.net/pdf?id=SylKikSYDH');
     await waitForPanel((s) => s.title === 'Compressive Transformers for Long-Range Sequence Modelling');
+
+    // Any page form of a paper: the HTML full text of the first one, from another arXiv host.
+    await paperTab.goto('https://export.arxiv.org/html/2006.07589v1');
+    await waitForPanel((s) => s.title === 'Adversarial Self-Supervised Contrastive Learning');
 
     await paperTab.goto('data:text/html,<title>elsewhere</title>not a paper');
     await waitForPanel((s) => s.state === 'no-paper');

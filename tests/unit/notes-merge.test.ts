@@ -22,7 +22,7 @@ const note = (over: Partial<NoteRow> = {}): NoteRow => ({
 
 describe('planSave', () => {
   it('creates a note at rev 1 with no revision', () => {
-    const plan = planSave(undefined, { paperKey: 'arxiv:1', text: 'hi', title: 'T', baseRev: 0, now: T0 });
+    const plan = planSave(undefined, { paperKey: 'arxiv:1', text: 'hi', title: 'T', baseRev: 0, now: T0 }, null);
     expect(plan.note).toMatchObject({ paperKey: 'arxiv:1', text: 'hi', rev: 1, textRev: 1, tags: [], status: 'none', title: 'T', createdAt: T0 });
     expect(plan.revision).toBeNull();
     expect(plan.conflict).toBe(false);

@@ -80,6 +80,22 @@ describe('watchTabBadges (tab events as seen without the tabs permission)', () =
     expect(await badgeOf(hidden.id!)).toBe('');
   });
 
+  it('does not look every tab up again when the service worker merely wakes up', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://arxiv.org/abs/2006.07589' });
+    let lookups = 0;
+    const counting: SummaryLookup = (ref) => {
+      lookups++;
+      return lookup(ref);
+    };
+    watchTabBadges(counting); // first start in this browser session: marks the open tabs
+    await settle();
+    expect(lookups).toBe(1);
+    expect(await badgeOf(tab.id!)).toBe(BADGE_TEXT);
+    watchTabBadges(counting); // the worker was stopped and woke up again: badges are still there
+    await settle();
+    expect(lookups).toBe(1);
+  });
+
   it('follows a tab through navigations, including in-page URL changes and leaving our hosts', async () => {
     watchTabBadges(lookup);
     const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });

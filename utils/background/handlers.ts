@@ -7,10 +7,14 @@ import type { Handlers } from '../messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
 import { packsHandlers } from './packs-handlers';
 import { notesHandlers } from './notes-handlers';
+import { recordSummaryView, searchHandlers } from './search-handlers';
+import { relatedHandlers } from './related-handlers';
 
 export const handlers: Handlers = {
   ...packsHandlers,
   ...notesHandlers,
+  ...searchHandlers,
+  ...relatedHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
   lookupPaper: async ({ ref }) => {
@@ -19,6 +23,8 @@ export const handlers: Handlers = {
     const row = await findSummary(db, ref);
     // Notes follow the corpus paper when there is one, so every page form of it shares them.
     const paperKey = row ? paperKeyOf({ arxivId: row.arxivId ?? undefined, openreviewId: row.openreviewId ?? undefined, title: row.paper.title ?? undefined }) ?? `summary:${row.id}` : paperKeyOf(ref);
+    // A viewed paper joins the popup's "recent" list (kept in storage.local; failures never block the lookup).
+    if (row) await recordSummaryView(row).catch(() => {});
     return { paperKey, summary: row ? await toSummaryView(db, row) : null };
   },
 

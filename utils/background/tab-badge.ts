@@ -4,6 +4,7 @@
 // only for hosts we hold host permissions for, which are exactly the paper sites. Other tabs
 // arrive without a URL and get no badge.
 import { browser } from 'wxt/browser';
+import { storage } from '#imports';
 import { paperRefFromUrl } from '../detect';
 import { findSummary } from '../corpus/lookup';
 import { getDb } from '../db';
@@ -86,6 +87,14 @@ export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges
 
 let shared: TabBadges | null = null;
 
+/**
+ * Set once the open tabs were marked in this browser session. The browser keeps per-tab badges
+ * while the extension runs and clears session storage exactly when it drops them (browser
+ * restart, extension reload/update/re-enable), so a service worker that merely woke up for a
+ * message does not look every open tab up again.
+ */
+export const badgesPaintedThisSession = storage.defineItem<boolean>('session:tabBadgesPainted', { fallback: false });
+
 /** Wires the badge to tab events. Call once, synchronously, when the background starts. */
 export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
   const badges = createTabBadges(lookup);
@@ -103,7 +112,14 @@ export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
   });
   // The browser drops a closed tab's badge itself; we only forget its lookup counter.
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
-  void badges.refreshAll().catch(() => {});
+  void badgesPaintedThisSession
+    .getValue()
+    .then(async (painted) => {
+      if (painted) return;
+      await badges.refreshAll();
+      await badgesPaintedThisSession.setValue(true);
+    })
+    .catch(() => {});
   return badges;
 }
 

@@ -6,6 +6,7 @@ import type { PackConcept, PaperMeta, Related } from '../corpus/pack';
 import type { CorpusProgress, LastInstall } from '../corpus/progress';
 import { notesRequestSchemas } from '../notes/schemas';
 import type { NotesResponseMap } from '../notes/protocol';
+import type { RecentView } from '../search/recent';
 
 /** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
 export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
@@ -19,6 +20,11 @@ export const requestSchemas = {
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
   getConcept: z.object({ id: z.string().max(64) }).strict(),
+  /**
+   * Opens a course-notes section on the extension's concept page in a new tab (issue 8). The
+   * in-page panel asks for it: a content script cannot reliably open extension pages by link.
+   */
+  openConcept: z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) }).strict(),
   /** Installed corpus packs and any install in progress (options page). */
   listPacks: z.object({}).strict(),
   /**
@@ -37,6 +43,12 @@ export const requestSchemas = {
   removePack: z.object({ id: z.string().min(1).max(100) }).strict(),
   /** Personal notes (issue 7): get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
   ...notesRequestSchemas,
+  /** Popup search (issue 6): remember a paper opened in the popup (lookupPaper records page views itself). */
+  recordView: z.object({ summaryId: z.string().min(1).max(64) }).strict(),
+  /** Recently viewed papers with summaries, newest first (the popup's empty state). */
+  listRecent: z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(),
+  /** One piece of an imported pack's serialized search index or search docs (the shipped pack's are files). */
+  getPackSearchIndex: z.object({ packId: z.string().min(1).max(100), part: z.enum(['index', 'docs']), chunk: z.number().int().min(0).max(1000) }).strict(),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -62,6 +74,10 @@ export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   exportNotes: 'extension-page',
   previewImport: 'extension-page',
   applyImport: 'extension-page',
+  // What the user read is private: pages never see the recent list.
+  recordView: 'extension-page',
+  listRecent: 'extension-page',
+  getPackSearchIndex: 'extension-page',
 };
 
 export interface DbStatus {
@@ -89,11 +105,15 @@ export interface ResponseMap extends NotesResponseMap {
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
   getSummary: SummaryView | null;
   getConcept: PackConcept | null;
+  openConcept: { opened: true };
   listPacks: { packs: PackInfo[]; progress: CorpusProgress | null; lastInstall: LastInstall | null };
   importPackChunk:
     | { done: false; received: number }
     | { done: true; status: 'installed' | 'unchanged'; pack: PackInfo; installMs: number; totalMs: number };
   removePack: { removed: boolean };
+  recordView: { recorded: boolean };
+  listRecent: { recent: RecentView[] };
+  getPackSearchIndex: { corpusVersion: string; chunks: number; text: string } | null;
 }
 
 /** An installed corpus pack as the options page lists it. */

@@ -11,7 +11,15 @@ export function absPlacement(doc: Document): PanelPlacement | null {
   const abstract = doc.querySelector('#abs blockquote.abstract, blockquote.abstract');
   const column = doc.querySelector('.extra-services');
   const currentLayout = [...doc.querySelectorAll('.extra-services .full-text h2')].some((h) => /access paper/i.test(h.textContent ?? ''));
-  if (abstract && (currentLayout || !column)) return { anchor: abstract, append: 'before', layout: 'wide' };
+  if (abstract && (currentLayout || !column)) {
+    // Line up with the title and authors on the left, with the abstract's text on the right.
+    const authors = doc.querySelector('#abs .authors, .authors') ?? abstract;
+    const inset = (host: HTMLElement) => {
+      const box = host.getBoundingClientRect();
+      return { left: Math.max(0, authors.getBoundingClientRect().left - box.left), right: Math.max(0, box.right - abstract.getBoundingClientRect().right) };
+    };
+    return { anchor: abstract, append: 'before', layout: 'wide', inset };
+  }
   if (column) return { anchor: column, append: 'first', layout: 'column' };
   return null;
 }

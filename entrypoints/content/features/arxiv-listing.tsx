@@ -22,11 +22,11 @@ const BADGE_CSS = `
   :host(${BADGE_TAG}) { display: inline-block !important; vertical-align: baseline; }
   .sl-listing-badge { font: 600 11px/1.2 system-ui, sans-serif; color: #fff; background: #1a7f37; border: 1px solid #1a7f37;
     border-radius: 999px; padding: 2px 8px; margin: 0 4px 0 6px; cursor: pointer; vertical-align: baseline; }
-  .sl-listing-badge[aria-expanded="true"] { background: #fff; color: #1a7f37; }
+  .sl-listing-badge:hover { background: #116329; }
+  .sl-listing-badge[aria-expanded="true"] { background: #0f4d22; border-color: #0f4d22; }
   .sl-listing-badge:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
   .sl-listing-badge-arrow { display: inline-block; margin-inline-start: 4px; transition: transform .15s; }
   .sl-listing-badge[aria-expanded="true"] .sl-listing-badge-arrow { transform: rotate(90deg); }
-  @media (prefers-color-scheme: dark) { .sl-listing-badge[aria-expanded="true"] { background: #0d1117; color: #3fb950; } }
 `;
 const EXPANDED_CSS = `
   :host(${EXPANDED_TAG}) { display: block !important; }
@@ -67,7 +67,7 @@ function ExpandedSummary({ summary, error }: { summary: SummaryView | null; erro
           {error}
         </p>
       )}
-      {summary && <SummaryCard summary={summary} headingLevel={3} />}
+      {summary && <SummaryCard summary={summary} headingLevel={3} scrollable />}
     </section>
   );
 }
@@ -92,8 +92,9 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
       position: 'inline',
       anchor: paper.item,
       append: 'last',
-      // KaTeX's stylesheet (fonts from the extension) only when the summary has math.
-      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexCssFor(browser.runtime.getURL(`/${KATEX_FONT_DIR}/`)) : ''),
+      // KaTeX's stylesheet (fonts from the extension) only when the summary has math. The fonts
+      // are copied in by the build, so getURL's typed public paths do not list them.
+      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexCssFor((browser.runtime.getURL as (path: string) => string)(`/${KATEX_FONT_DIR}/`)) : ''),
       onMount(container) {
         const root = ReactDOM.createRoot(container);
         root.render(<ExpandedSummary summary={summary} error={error} />);
@@ -115,7 +116,9 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
     mode: 'closed',
     position: 'inline',
     anchor: paper.anchor,
-    append: 'after',
+    // Right after the id link. (WXT's append: 'after' inserts before the next *element*, which
+    // would put the badge after the "[" text that opens the [pdf, other] links.)
+    append: (anchor, host) => anchor.after(host),
     css: BADGE_CSS,
     onMount(container) {
       const root = ReactDOM.createRoot(container);

@@ -133,3 +133,15 @@ export async function stopServiceWorker(page: Page): Promise<void> {
 export function extensionStorage(page: Page, key: string): Promise<any> {
   return page.evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key);
 }
+
+/** Polls until the background answers ping with a ready database (usable in hooks, unlike expect.poll). */
+export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    last = await send(page, 'ping').catch((e: Error) => e.message);
+    if ((last as any)?.data?.db?.ready) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`The background was not ready within ${timeout} ms; last answer: ${JSON.stringify(last).slice(0, 300)}`);
+}

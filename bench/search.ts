@@ -1,0 +1,129 @@
+// Popup search benchmark (Node: the browser adds nothing to in-memory search). For the shipped
+// corpus and synthetic corpora of 10,000 and 100,000 summaries, in one run: index build time,
+// serialized size, load time (MiniSearch.loadJSON), p50/p95 query latency over a realistic query
+// mix (bench/queries.ts, typos included), known-item quality, and the naive baseline — Fuse.js
+// over title + full text — on the same queries.
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { buildSearchArtifacts, type SearchablePack, type SearchDocsFile } from '../utils/search/build-index';
+import { SearchEngine, SearchSource } from '../utils/search/engine';
+import { SEARCH_OPTIONS, type SearchDoc } from '../utils/search/options';
+import { queryMix, type BenchQuery } from './queries';
+import { percentile, time, type Report } from './report';
+import { syntheticCorpus } from './synthetic';
+
+const AREA = 'search';
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** DESIGN.md quality bars for popup search (p95 per query). */
+const TARGET_P95: Record<number, number> = { 10_000: 16, 100_000: 50 };
+
+export interface SearchBenchOptions {
+  /** Corpus sizes; 0 = the shipped corpus. */
+  sizes: number[];
+  /** Queries in the mix per size. */
+  queries: number;
+  /** Baseline queries run per size (Fuse over full text costs seconds per query at scale). */
+  baselineQueries: number;
+  /** Above this many summaries the baseline runs on a random slice of this size and is scaled up linearly. */
+  baselineCap: number;
+}
+
+export const DEFAULT_SEARCH_BENCH: SearchBenchOptions = { sizes: [0, 10_000, 100_000], queries: 300, baselineQueries: 6, baselineCap: 12_000 };
+
+function label(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export async function benchSearch(report: Report, opts: SearchBenchOptions = DEFAULT_SEARCH_BENCH): Promise<void> {
+  const shipped = JSON.parse(readFileSync(`${ROOT}public/corpus/pack.json`, 'utf8')) as SearchablePack;
+  for (const size of opts.sizes) {
+    try {
+      await benchOne(report, shipped, size, opts);
+    } catch (error) {
+      report.error(`${AREA} (${size || 'shipped'})`, error);
+    }
+    globalThis.gc?.();
+  }
+}
+
+async function benchOne(report: Report, shipped: SearchablePack, size: number, opts: SearchBenchOptions): Promise<void> {
+  const corpus = size === 0 ? shipped : syntheticCorpus(shipped, size);
+  const n = corpus.summaries.length;
+  const at = `${label(n)} summaries${size === 0 ? ' (shipped)' : ''}`;
+  console.log(`\n[search] ${at}`);
+
+  // Build (what scripts/build-corpus.ts and pack import do).
+  let [artifacts, buildMs] = time(() => buildSearchArtifacts(corpus));
+  report.add(AREA, `index build time, ${at}`, buildMs, 'ms', { note: 'MiniSearch addAll + df stats + short-field vocabulary, Node' });
+
+  // Serialize: the shipped file is exactly this string.
+  const [json, stringifyMs] = time(() => JSON.stringify(artifacts.index));
+  const docsFile: SearchDocsFile = artifacts.docs;
+  artifacts = undefined as never; // let the built index go before loading the serialized one
+  globalThis.gc?.();
+  report.add(AREA, `index size, ${at}`, json.length / 1e6, 'MB', { note: `search-index.json; gzip ${(gzipSync(json, { level: 6 }).length / 1e6).toFixed(2)} MB; serialize ${Math.round(stringifyMs)} ms` });
+  const docsJson = JSON.stringify(docsFile);
+  report.add(AREA, `search docs size, ${at}`, docsJson.length / 1e6, 'MB', { note: 'search-docs.json: result fields + plain text for snippets + vocabulary + df stats' });
+
+  // Load: what the popup does on open (parse + loadJSON + the engine's maps), never a rebuild.
+  const [index, loadMs] = time(() => MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS));
+  const [source, sourceMs] = time(() => new SearchSource(index, JSON.parse(docsJson) as SearchDocsFile));
+  report.add(AREA, `index load time, ${at}`, loadMs + sourceMs, 'ms', { note: `MiniSearch.loadJSON ${Math.round(loadMs)} ms + docs parse/maps ${Math.round(sourceMs)} ms` });
+  const engine = new SearchEngine([source]);
+
+  // Query latency over the mix: one warm-up pass (JIT, lazy Fuse structures), then measured.
+  const queries = queryMix(corpus, opts.queries, 7 + size);
+  for (const q of queries) engine.search(q.text);
+  const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
+  let top1 = 0;
+  let top3 = 0;
+  let known = 0;
+  for (const q of queries) {
+    const [res, ms] = time(() => engine.search(q.text, { limit: 20 }));
+    latencies.push(ms);
+    (byKind.get(q.kind) ?? byKind.set(q.kind, []).get(q.kind)!).push(ms);
+    if (q.knownItem) {
+      known++;
+      const rank = res.hits.findIndex((h) => h.doc.id === q.expected);
+      if (rank === 0) top1++;
+      if (rank >= 0 && rank < 3) top3++;
+    }
+  }
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const target = TARGET_P95[size];
+  report.add(AREA, `query p50, ${at}`, p50, 'ms', { note: `${queries.length} queries incl. typos and as-you-type prefixes, 20 results with snippets` });
+  report.add(AREA, `query p95, ${at}`, p95, 'ms', {
+    target: target ? { op: '<=', limit: target, source: 'DESIGN.md: popup search p95' } : undefined,
+    note: `max ${percentile(latencies, 100).toFixed(1)} ms; slowest kinds: ${[...byKind].map(([k, v]) => [k, percentile(v, 95)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
+  });
+  report.add(AREA, `known-item found first, ${at}`, (100 * top1) / known, '%', { note: `${known} queries whose source document is a fair answer; top 3: ${((100 * top3) / known).toFixed(1)}%` });
+  report.add(AREA, `memory after load, ${at}`, process.memoryUsage().heapUsed / 2 ** 20, 'MiB', { note: 'Node heap, index + docs + engine (whole bench process)' });
+
+  // Baseline: Fuse.js over title + full text, the design this one replaces.
+  benchBaseline(report, docsFile, queries, p50, p95, at, opts);
+}
+
+function benchBaseline(report: Report, docsFile: SearchDocsFile, queries: BenchQuery[], oursP50: number, oursP95: number, at: string, opts: SearchBenchOptions): void {
+  const all = docsFile.docs;
+  const sliced = all.length > opts.baselineCap;
+  // Fuse scans every record per query, so its cost is linear in the corpus: a slice scales up exactly.
+  const stride = all.length / opts.baselineCap;
+  const docs = sliced ? Array.from({ length: opts.baselineCap }, (_, k) => all[Math.floor(k * stride)]) : all;
+  const scale = all.length / docs.length;
+  const [fuse, buildMs] = time(() => new Fuse(docs, { keys: ['title', 'text'], includeScore: true, ignoreLocation: true, threshold: 0.4 }));
+  // A spread of the same mix (every kind), not only the cheap ones.
+  const step = Math.max(1, Math.floor(queries.length / opts.baselineQueries));
+  const sample = queries.filter((_, i) => i % step === 0).slice(0, opts.baselineQueries);
+  const latencies = sample.map((q) => time(() => fuse.search(q.text, { limit: 20 }))[1] * scale);
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const how = `${sample.length} queries of the same mix${sliced ? `, measured on ${docs.length.toLocaleString('en-US')} summaries and scaled ×${scale.toFixed(1)} (linear scan)` : ''}; Fuse index ${Math.round(buildMs)} ms`;
+  report.add(AREA, `baseline (Fuse.js title + full text) p50, ${at}`, p50, 'ms', { note: how });
+  report.add(AREA, `baseline (Fuse.js title + full text) p95, ${at}`, p95, 'ms', { note: how });
+  report.add(AREA, `speed-up vs baseline (p95), ${at}`, p95 / oursP95, '×', { note: `p50 ×${(p50 / oursP50).toFixed(0)}` });
+}

@@ -1,0 +1,471 @@
+// The in-page panel, end to end in Chromium with the built extension, on fixture pages of every
+// page type it handles. Each test checks the summary's title and takes a screenshot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, screenshot, serveFixtures, shadowText, waitForShadowText, type ExtensionBrowser } from './support/chromium';
+import { attrInPanel, clickInPanel, focusInPanel, inShadow, PANEL_FIXTURES } from './support/panel';
+
+const TITLES = {
+  variationalDropout: 'Variational Dropout Sparsifies Deep Neural Networks',
+  reformer: 'Reformer: The Efficient Transformer',
+  compressive: 'Compressive Transformers for Long-Range Sequence Modelling',
+  grounding: 'Learning to Ground Multi-Agent Communication with Autoencoders',
+};
+
+/** The panel's text once it has its final state (not the one-line "Looking up…"). */
+const ready = (page: Page, includes: string) => waitForShadowText(page, (t) => t.includes(includes) && !t.includes('Looking up'), 15_000);
+
+/** Lets a content script that would show something have every chance to (there is no event for "nothing"). */
+async function settle(page: Page) {
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(800);
+}
+
+async function hostBox(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('summary-lens-panel');
+    if (!host) return null;
+    const r = host.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width };
+  });
+}
+
+const DEFAULT_SETTINGS = { showNoSummary: true, autoLoadImages: false, panelCollapsed: false, theme: 'auto' };
+
+/** Writes settings / dismissed papers straight into the extension's storage, as the options page does. */
+async function setStorage(browser: ExtensionBrowser, values: Record<string, unknown>) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(v), values);
+  await page.close();
+}
+
+const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('summary-lens-panel').length);
+
+describe('in-page panel (Chromium)', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    serveFixtures(PANEL_FIXTURES);
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('current abs layout: above the abstract, with math typeset in KaTeX fonts', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    const text = await ready(page, TITLES.variationalDropout);
+    expect(text).toContain('Dmitry Molchanov, Arsenii Ashukha and Dmitry Vetrov · 2017 · ICML 2017');
+    expect(text).toContain('Summary from ShortScience.org');
+    // Placed in the left column, right above the abstract.
+    expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.nextElementSibling?.matches('blockquote.abstract'))).toBe(true);
+    // KaTeX: the @font-face rules live in the page (Chromium ignores them inside shadow roots)
+    // and point at the extension's copies; the math inside the panel uses them.
+    const fontCss = await page.evaluate(() => [...document.querySelectorAll('style[wxt-shadow-root-document-styles]')].map((s) => s.textContent).join(''));
+    expect(fontCss).toMatch(/@font-face\{font-display:block;font-family:SL-KaTeX_Main;.*src:url\("chrome-extension:\/\/[a-z]{32}\/katex-fonts\/KaTeX_Main-Regular\.woff2"\)/);
+    const mathFont = await inShadow<string>(page, 'function () { return getComputedStyle(this.querySelector(".katex .mathnormal")).fontFamily; }');
+    expect(mathFont).toContain('SL-KaTeX_Math');
+    await expect
+      .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('SL-KaTeX') && f.status === 'loaded').map((f) => f.family)), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['SL-KaTeX_Main', 'SL-KaTeX_Math']));
+    // Scroll the summary to its first formula for the screenshot.
+    await inShadow(page, 'function () { const k = this.querySelector(".katex"); const body = this.querySelector(".sl-summary-body"); body.scrollTop = k.offsetTop - body.offsetTop - 40; }');
+    await screenshot(page, 'panel-abs-current-math');
+    await page.close();
+  });
+
+  it('2021 abs layout, versioned URL: top of the right column, truncation mark, images held back', async () => {
+    const page = await browser.context.newPage();
+    const thirdParty: string[] = [];
+    page.on('request', (r) => {
+      if (!/^https?:\/\/([a-z0-9-]+\.)*(arxiv\.org|openreview\.net)\//.test(r.url()) && !r.url().startsWith('chrome-extension:')) thirdParty.push(r.url());
+    });
+    await page.goto('https://arxiv.org/abs/2001.04451v2');
+    const text = await ready(page, TITLES.reformer);
+    expect(text).toContain('Truncated in source');
+    expect(await page.evaluate(() => document.querySelector('.extra-services')?.firstElementChild?.localName)).toBe('summary-lens-panel');
+    // Images: a "Load image from <host>" button each; nothing requested until a click.
+    const buttons = await inShadow<string[]>(page, 'function () { return [...this.querySelectorAll("button.sl-img-load")].map((b) => b.textContent); }');
+    expect(buttons!.length).toBeGreaterThan(0);
+    expect(buttons![0]).toMatch(/^Load image from [a-z0-9.-]+$/);
+    expect(await inShadow<number>(page, 'function () { return this.querySelectorAll(".sl-summary-body img").length; }')).toBe(0);
+    await screenshot(page, 'panel-abs-2021-column');
+    const before = thirdParty.length;
+    await clickInPanel(page, 'button.sl-img-load');
+    const src = await attrInPanel(page, '.sl-summary-body img', 'src');
+    expect(src).toMatch(/^https:\/\//);
+    await expect.poll(() => thirdParty.length).toBeGreaterThan(before);
+    expect(thirdParty.slice(before)).toContain(src);
+    await page.close();
+  });
+
+  it('arXiv HTML full text: at the top of the article, under title and authors', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/html/1911.05507v1');
+    await ready(page, TITLES.compressive);
+    const layout = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      const host = document.querySelector('summary-lens-panel')!;
+      return { after: host.previousElementSibling?.className, hostTop: box('summary-lens-panel').top, hostBottom: box('summary-lens-panel').bottom, authorsBottom: box('.ltx_authors').bottom, abstractTop: box('.ltx_abstract').top };
+    });
+    expect(layout.after).toBe('ltx_authors');
+    // In the flow: nothing of the paper under the panel.
+    expect(layout.hostTop).toBeGreaterThanOrEqual(layout.authorsBottom - 1);
+    expect(layout.abstractTop).toBeGreaterThanOrEqual(layout.hostBottom - 1);
+    await screenshot(page, 'panel-html');
+    // The ar5iv form of the same page.
+    await page.goto('https://ar5iv.labs.arxiv.org/html/1911.05507');
+    await ready(page, TITLES.compressive);
+    await page.close();
+  });
+
+  it('OpenReview forum by load: matched by OpenReview id, under the header', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://openreview.net/forum?id=SylKikSYDH');
+    await ready(page, TITLES.compressive);
+    expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.previousElementSibling?.className)).toBe('meta_row');
+    await screenshot(page, 'panel-openreview-forum');
+    await page.close();
+  });
+
+  it('OpenReview forum matched by title and first author only', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://openreview.net/forum?id=FixtureLin2021');
+    const text = await ready(page, TITLES.grounding);
+    expect(text).toContain('Toru Lin, Minyoung Huh et al.');
+    expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.previousElementSibling?.className)).toBe('clearfix mb-1');
+    await screenshot(page, 'panel-openreview-title-match');
+    await page.close();
+  });
+
+  it('OpenReview forum reached by in-page navigation, and left again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://openreview.net/group?id=ICLR.cc/2020/Conference');
+    await settle(page);
+    expect(await shadowText(page)).toBeNull();
+    await page.click('a[href="/forum?id=SylKikSYDH"]');
+    await ready(page, TITLES.compressive);
+    expect(page.url()).toBe('https://openreview.net/forum?id=SylKikSYDH');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1); // no page load happened
+    await screenshot(page, 'panel-openreview-spa');
+    // Back to the venue page, in-page: the feature is aborted and its panel removed.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('summary-lens-panel').length)).toBe(0);
+    expect(page.url()).toContain('/group?id=');
+    await page.close();
+  });
+
+  it('OpenReview bot challenge ("Verifying your browser") shows nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://openreview.net/forum?id=r1xMH1BtvB');
+    expect(await page.textContent('h1')).toBe('Verifying your browser');
+    await settle(page);
+    expect(await page.evaluate(() => document.querySelectorAll('summary-lens-panel').length)).toBe(0);
+    await screenshot(page, 'panel-openreview-challenge');
+    await page.close();
+  });
+
+  it('paper without a summary: one line that still opens the notes; hidden when showNoSummary is off', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2106.09608');
+    await ready(page, 'No summary yet');
+    expect((await hostBox(page))!.height).toBeLessThan(60);
+    expect(await attrInPanel(page, 'button[aria-controls]', 'aria-expanded')).toBe('false');
+    await clickInPanel(page, 'button[aria-controls]');
+    expect(await attrInPanel(page, 'button[aria-controls]', 'aria-expanded')).toBe('true');
+    expect(await inShadow<boolean>(page, 'function () { return !!this.querySelector("section.sl-notes[aria-label=\'Your notes\']"); }')).toBe(true);
+    await screenshot(page, 'panel-no-summary');
+    await setStorage(browser, { settings: { ...DEFAULT_SETTINGS, showNoSummary: false } });
+    try {
+      await page.reload();
+      await settle(page);
+      expect(await hostCount(page)).toBe(0);
+      // Papers with a summary still get theirs.
+      await page.goto('https://arxiv.org/abs/1701.05369');
+      await ready(page, TITLES.variationalDropout);
+    } finally {
+      await setStorage(browser, { settings: DEFAULT_SETTINGS });
+    }
+    await page.close();
+  });
+
+  it('collapse is remembered across reloads; dismiss hides one paper, with an undo', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    const collapse = 'button[aria-controls][aria-expanded]';
+    await clickInPanel(page, collapse);
+    expect(await attrInPanel(page, collapse, 'aria-expanded')).toBe('false');
+    await page.reload();
+    const collapsed = await ready(page, TITLES.variationalDropout);
+    expect(await attrInPanel(page, collapse, 'aria-expanded')).toBe('false');
+    expect(collapsed).not.toContain('Summary from'); // only the bar with the title
+    expect((await hostBox(page))!.height).toBeLessThan(60);
+    await screenshot(page, 'panel-collapsed');
+    await clickInPanel(page, collapse);
+    await page.reload();
+    await ready(page, 'Summary from');
+    expect(await attrInPanel(page, collapse, 'aria-expanded')).toBe('true');
+
+    // Dismiss, undo (focus lands on Undo), dismiss again: gone after a reload, for this paper only.
+    await clickInPanel(page, 'button[aria-label="Hide for this paper"]');
+    await waitForShadowText(page, (t) => t.includes('Hidden for this paper'));
+    expect(await inShadow<string>(page, 'function () { return this.activeElement?.textContent ?? null; }')).toBe('Undo');
+    await screenshot(page, 'panel-dismissed-undo');
+    await page.keyboard.press('Enter');
+    await ready(page, 'Summary from');
+    await clickInPanel(page, 'button[aria-label="Hide for this paper"]');
+    await waitForShadowText(page, (t) => t.includes('Hidden for this paper'));
+    try {
+      await page.reload();
+      await settle(page);
+      expect(await hostCount(page)).toBe(0);
+      await page.goto('https://arxiv.org/abs/2001.04451');
+      await ready(page, TITLES.reformer);
+    } finally {
+      await setStorage(browser, { dismissedPapers: [] });
+    }
+    await page.close();
+  });
+
+  it('keyboard: a labelled region, reached with Tab, buttons with aria-expanded, visible focus', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    // Accessibility tree (what assistive technology sees): a region named after the panel.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const named = (role: string) => nodes.filter((n) => n.role?.value === role).map((n) => n.name?.value);
+    expect(named('region')).toContain('Summary Lens');
+    expect(named('button')).toEqual(expect.arrayContaining(['Collapse summary', 'Hide for this paper']));
+    // Tab from the last author link walks into the panel, in order.
+    await page.focus('#abs .authors a:last-of-type');
+    const focused = () => inShadow<string | null>(page, 'function () { const el = this.activeElement; return el ? el.getAttribute("aria-label") ?? el.textContent : null; }');
+    await page.keyboard.press('Tab');
+    // (arXiv's hidden mobile "View PDF" link is not displayed, so not focusable)
+    expect(await focused()).toBe('Collapse summary');
+    const outline = await inShadow<string>(page, 'function () { return getComputedStyle(this.activeElement).outlineStyle; }');
+    expect(outline).not.toBe('none');
+    await screenshot(page, 'panel-keyboard-focus');
+    await page.keyboard.press('Enter');
+    expect(await attrInPanel(page, 'button[aria-controls]', 'aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await attrInPanel(page, 'button[aria-controls]', 'aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Hide for this paper');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Summary text'); // the scrolling summary is reachable to scroll by keyboard
+    await page.close();
+  });
+
+  it('a page script cannot read the panel (closed shadow root); the test, through CDP, can', async () => {
+    const page = await browser.context.newPage();
+    // A hostile page: patches attachShadow before anything runs, and records every event path.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __roots: ShadowRoot[]; __paths: string[] };
+      w.__roots = [];
+      w.__paths = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        w.__roots.push(root);
+        return root;
+      };
+      for (const type of ['click', 'focusin', 'keydown', 'keyup', 'input', 'pointerdown']) {
+        document.addEventListener(type, (e) => w.__paths.push(`${type}:${e.composedPath().map((n) => (n as Node).nodeName ?? String(n)).join('>')}`), true);
+      }
+    });
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    const title = TITLES.variationalDropout;
+    await ready(page, 'Summary from');
+    // The user works in the panel while the page watches.
+    await focusInPanel(page, 'button[aria-controls]');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const probe = await page.evaluate((secrets) => {
+      const w = window as unknown as { __roots: ShadowRoot[]; __paths: string[]; find?: (s: string) => boolean };
+      const host = document.querySelector('summary-lens-panel') as HTMLElement;
+      const leaks: string[] = [];
+      const check = (name: string, value: unknown) => {
+        const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+        // Text only the panel shows (the page itself shows the paper's title).
+        if (secrets.some((secret) => text.includes(secret))) leaks.push(name);
+      };
+      check('host.innerText', host.innerText);
+      check('host.textContent', host.textContent);
+      check('host.innerHTML', host.innerHTML);
+      check('host.outerHTML', host.outerHTML);
+      check('body.innerText', document.body.innerText);
+      check('getHTML(serializableShadowRoots)', (document.body as HTMLElement & { getHTML?: (o: object) => string }).getHTML?.({ serializableShadowRoots: true }) ?? '');
+      check('XMLSerializer', new XMLSerializer().serializeToString(document));
+      const selection = getSelection()!;
+      selection.selectAllChildren(document.body);
+      check('selection of the whole body', selection.toString());
+      selection.removeAllRanges();
+      document.execCommand('selectAll');
+      check('execCommand selectAll', getSelection()!.toString());
+      getSelection()!.removeAllRanges();
+      const box = host.getBoundingClientRect();
+      check('elementsFromPoint', document.elementsFromPoint(box.left + box.width / 2, box.top + 60).map((e) => e.localName + e.textContent));
+      check('event paths', w.__paths);
+      return {
+        leaks,
+        shadowRoot: host.shadowRoot,
+        children: host.childNodes.length,
+        rootNodeIsDocument: host.getRootNode() === document,
+        capturedRoots: w.__roots.filter((r) => r.host === host).length,
+        eventPaths: w.__paths.filter((p) => p.includes('SUMMARY-LENS-PANEL')),
+      };
+    }, ['Summary from ShortScience', 'log_sigma2 = matrix filled', 'Hidden for this paper', 'Collapse summary']);
+    expect(probe.leaks).toEqual([]);
+    expect(probe.shadowRoot).toBeNull();
+    expect(probe.children).toBe(0);
+    expect(probe.rootNodeIsDocument).toBe(true);
+    expect(probe.capturedRoots).toBe(0); // the content script's attachShadow is not the page's
+    // Events from inside reach the page retargeted to the host: their path starts at the host.
+    for (const path of probe.eventPaths) expect(path).toMatch(/^\w+:SUMMARY-LENS-PANEL>/);
+    expect(await shadowText(page)).toContain(title);
+    await page.close();
+  });
+
+  // KNOWN LEAK (Chromium): window.find() searches closed shadow roots, text areas included, so a
+  // page can test guesses against the panel's text ("is 'my note: …' on this page?"). Reading is
+  // blocked, this boolean oracle is not. The fix is an extension-origin iframe for the private
+  // part (the notes slot): window.find() does not search other documents. Expected to fail until then.
+  it.fails('a page script cannot even test guesses against the panel text with window.find()', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, 'Summary from');
+    const found = await page.evaluate(() => (window as unknown as { find(s: string): boolean }).find('Summary from ShortScience'));
+    await page.close();
+    expect(found).toBe(false);
+  });
+
+  it("the page's CSS does not reach into the panel; only KaTeX's @font-face rules go out", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    const before = await inShadow<Record<string, string>>(page, STYLE_PROBE);
+    await page.addStyleTag({
+      content: `* { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important; letter-spacing: 3px !important; line-height: 3 !important; }
+        summary-lens-panel { display: none !important; }
+        h2, h3, p, button, section { font-size: 40px !important; margin: 50px !important; background: yellow !important; }
+        :root { --sl-fg: red; --sl-bg: yellow; }`,
+    });
+    expect(await inShadow<Record<string, string>>(page, STYLE_PROBE)).toEqual(before);
+    expect(before!.hostDisplay).toBe('block');
+    // Out: the one style element we add to the page holds @font-face rules for our renamed families only.
+    const rules = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLStyleElement>('style[wxt-shadow-root-document-styles]')].flatMap((s) => [...s.sheet!.cssRules].map((r) => (r instanceof CSSFontFaceRule ? `font-face:${r.style.getPropertyValue('font-family')}` : r.cssText))),
+    );
+    expect(rules.length).toBe(20);
+    for (const rule of rules) expect(rule).toMatch(/^font-face:SL-KaTeX_\w+$/);
+    await page.close();
+  });
+
+  it('control: without the extension no panel, and with it the page lays out the same apart from the panel box', async () => {
+    const measure = (page: Page) =>
+      page.evaluate(() => {
+        const pick = (sel: string) => {
+          const el = document.querySelector(sel)!;
+          const r = el.getBoundingClientRect();
+          const cs = getComputedStyle(el);
+          return { top: Math.round(r.top + scrollY), left: Math.round(r.left), width: Math.round(r.width), height: Math.round(r.height), font: cs.font, color: cs.color };
+        };
+        return { title: pick('#abs h1.title'), authors: pick('#abs .authors'), abstract: pick('blockquote.abstract'), meta: pick('.metatable'), column: pick('.extra-services'), body: pick('body') };
+      });
+    const plain = await launchChromium({ withExtension: false });
+    let without: Awaited<ReturnType<typeof measure>>;
+    try {
+      const page = await plain.context.newPage();
+      await page.goto('https://arxiv.org/abs/1701.05369');
+      await settle(page);
+      expect(await shadowText(page)).toBeNull();
+      without = await measure(page);
+    } finally {
+      await plain.close();
+    }
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    const withPanel = await measure(page);
+    const host = (await hostBox(page))!;
+    // Above and beside the panel: nothing moved or changed.
+    expect(withPanel.title).toEqual(without.title);
+    expect(withPanel.authors).toEqual(without.authors);
+    expect(withPanel.column).toEqual(without.column);
+    // Below it: moved down by the panel's box (its height plus its bottom margin), nothing else.
+    const shift = withPanel.abstract.top - without.abstract.top;
+    expect(shift).toBeGreaterThanOrEqual(Math.floor(host.height));
+    expect(shift).toBeLessThanOrEqual(Math.ceil(host.height) + 16);
+    expect({ ...withPanel.abstract, top: 0 }).toEqual({ ...without.abstract, top: 0 });
+    expect({ ...withPanel.meta, top: 0 }).toEqual({ ...without.meta, top: 0 });
+    expect(withPanel.meta.top - without.meta.top).toBe(shift);
+    expect({ ...withPanel.body, height: 0 }).toEqual({ ...without.body, height: 0 });
+    await page.close();
+  });
+
+  it('shows up fast: panel in the page within 150 ms of DOMContentLoaded (median of 5 loads)', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('summary-lens-panel')) {
+          (window as unknown as { __panelAt: number }).__panelAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto('https://arxiv.org/abs/2001.04451');
+      await ready(page, TITLES.reformer);
+      times.push(await page.evaluate(() => (window as unknown as { __panelAt: number }).__panelAt - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`panel visible after DOMContentLoaded (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    expect(times[2]).toBeLessThan(150);
+    await page.close();
+  });
+});
+
+/** Computed styles inside the panel that page CSS would change if it leaked in. */
+const STYLE_PROBE = `function () {
+  const pick = (sel) => { const cs = getComputedStyle(this.querySelector(sel)); return [cs.color, cs.backgroundColor, cs.fontFamily, cs.fontSize, cs.letterSpacing, cs.lineHeight, cs.margin].join(' | '); };
+  return { title: pick('.sl-summary-title'), body: pick('.sl-summary-body p'), brand: pick('.sl-brand'), button: pick('.sl-icon-button'), panel: pick('.sl-panel'), hostDisplay: getComputedStyle(this.host).display };
+}`;
+
+describe('in-page panel, dark system theme (Chromium)', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    serveFixtures(PANEL_FIXTURES);
+    browser = await launchChromium({ colorScheme: 'dark' });
+  });
+  afterAll(() => browser?.close());
+
+  const panelTheme = (page: Page) => inShadow<{ theme: string; background: string }>(page, 'function () { const p = this.querySelector(".sl-panel"); return { theme: p.dataset.theme, background: getComputedStyle(p).backgroundColor }; }');
+
+  it('follows the system, the page (arXiv HTML has its own toggle), and the theme setting above both', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    expect(await panelTheme(page)).toEqual({ theme: 'dark', background: 'rgb(22, 27, 34)' });
+    await screenshot(page, 'panel-dark-abs');
+
+    // The HTML paper page is dark too (its own script follows the system); its toggle switches both.
+    await page.goto('https://arxiv.org/html/1911.05507v1');
+    await ready(page, TITLES.compressive);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect((await panelTheme(page))!.theme).toBe('dark');
+    await screenshot(page, 'panel-dark-html');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await expect.poll(async () => (await panelTheme(page))!.theme).toBe('light');
+
+    // The setting wins over system and page.
+    await setStorage(browser, { settings: { ...DEFAULT_SETTINGS, theme: 'light' } });
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, TITLES.variationalDropout);
+    expect(await panelTheme(page)).toEqual({ theme: 'light', background: 'rgb(255, 255, 255)' });
+    await page.close();
+  });
+});
