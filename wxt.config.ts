@@ -23,6 +23,24 @@ export default defineConfig({
   // drop them from every bundle. Vitest does not use this build option, so tests keep them.
   vite: () => ({ build: { rolldownOptions: { transform: { dropLabels: ['TEST'] } } } }),
   hooks: {
+    // The content script renders its React components with preact/compat: same components, a
+    // bundle about 5x smaller on every arXiv/OpenReview page (extension pages keep React).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      (config.plugins ??= []).push({
+        name: 'summary-lens:preact-in-content-scripts',
+        config: () => ({
+          resolve: {
+            alias: [
+              { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+              { find: /^react-dom$/, replacement: 'preact/compat' },
+              { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+              { find: /^react$/, replacement: 'preact/compat' },
+            ],
+          },
+        }),
+      });
+    },
     // KaTeX fonts for math in the in-page panel. Chromium ignores @font-face inside shadow roots,
     // so the content script declares them in the page, pointing at these copies
     // (components/panel/katex-css.ts); web-accessible below, and nothing else is.

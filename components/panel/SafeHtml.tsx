@@ -55,7 +55,7 @@ export function holdImages(root: Element, autoLoad: boolean): void {
     img.removeAttribute('data-src');
     img.setAttribute('referrerpolicy', 'no-referrer');
     if (autoLoad) {
-      img.loading = 'lazy';
+      img.setAttribute('loading', 'lazy');
       img.src = url.href;
       continue;
     }

@@ -4,6 +4,9 @@ import { useEffect, useId, useState } from 'react';
 import { sendMessage, type ResponseMap } from '@/utils/messaging/client';
 import { SafeHtml } from '@/components/panel/SafeHtml';
 import { useSettings } from '@/components/panel/use-settings';
+import { ensureKatexStyle } from './katex-style';
+
+ensureKatexStyle();
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; concept: NonNullable<ResponseMap['getConcept']> };
 

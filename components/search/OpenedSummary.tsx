@@ -8,6 +8,9 @@ import type { PaperRef } from '@/utils/paper-ref';
 import { NotesEditor } from '@/components/NotesEditor';
 import { RelatedList } from '@/components/RelatedList';
 import { SummaryCard } from '@/components/panel/SummaryCard';
+import { ensureKatexStyle } from './katex-style';
+
+ensureKatexStyle();
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; summary: SummaryView; paperKey: string };
 

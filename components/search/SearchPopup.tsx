@@ -1,21 +1,21 @@
 // The toolbar popup: search every summary, paper and background concept as you type; open a
 // result in place. Keyboard: ArrowUp/ArrowDown move, Enter opens, Escape goes back / clears.
 // Empty box: recently viewed papers and papers with your notes.
-import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
-import type { SearchDocMeta } from '@/utils/search/build-index';
 import type { SearchFilters } from '@/utils/search/engine';
 import type { RecentView } from '@/utils/search/recent';
-import { paperKeyOf } from '@/utils/paper-ref';
 import type { NoteListItem } from '@/utils/notes/types';
 import { useTheme } from '@/components/panel/theme';
 import { useSettings } from '@/components/panel/use-settings';
 import { FiltersBar, NO_FILTERS, type PopupFilters } from './FiltersBar';
 import { Highlighted } from './Highlighted';
 import { hitItem, noteItems, recentItems, type OpenTarget, type PopupItem } from './items';
-import { OpenedConcept } from './OpenedConcept';
-import { OpenedSummary } from './OpenedSummary';
+// Loaded when a result is opened: the summary view, notes editor and KaTeX styles stay out of
+// the script the popup needs before its first results.
+const OpenedSummary = lazy(() => import('./OpenedSummary').then((m) => ({ default: m.OpenedSummary })));
+const OpenedConcept = lazy(() => import('./OpenedConcept').then((m) => ({ default: m.OpenedConcept })));
 import { useSearchEngine } from './use-search-engine';
 import './search.css';
 
@@ -23,8 +23,8 @@ const RESULT_LIMIT = 30;
 
 interface NotedPapers {
   items: NoteListItem[];
+  /** Summaries whose paper has a note (the background resolves every note's key to its summary). */
   summaryIds: Set<string>;
-  paperKeys: Set<string>;
 }
 
 function useNotedPapers(): NotedPapers | null {
@@ -34,7 +34,7 @@ function useNotedPapers(): NotedPapers | null {
     sendMessage('listNotes', { sort: 'updated' }).then(
       ({ notes }) =>
         live &&
-        setNoted({ items: notes, summaryIds: new Set(notes.flatMap((n) => (n.summaryId ? [n.summaryId] : []))), paperKeys: new Set(notes.map((n) => n.paperKey)) }),
+        setNoted({ items: notes, summaryIds: new Set(notes.flatMap((n) => (n.summaryId ? [n.summaryId] : []))) }),
       () => {},
     );
     return () => {
@@ -56,18 +56,13 @@ function useRecent(): RecentView[] {
   return recent;
 }
 
-/** The same key the background gives the paper's notes (handlers.ts lookupPaper). */
-function docPaperKey(doc: SearchDocMeta): string | null {
-  return paperKeyOf({ arxivId: doc.arxivId ?? undefined, openreviewId: doc.openreviewId ?? undefined, title: doc.title || undefined });
-}
-
 function engineFilters(filters: PopupFilters, noted: NotedPapers | null): SearchFilters {
   return {
     kind: filters.withNotes ? 'summaries' : filters.kind === 'all' ? 'all' : filters.kind,
     yearFrom: filters.yearFrom,
     yearTo: filters.yearTo,
     accept: filters.withNotes
-      ? (doc) => !!noted && doc.kind === 'summary' && (noted.summaryIds.has(doc.id.slice(2)) || noted.paperKeys.has(docPaperKey(doc) ?? ''))
+      ? (doc) => !!noted && doc.kind === 'summary' && noted.summaryIds.has(doc.id.slice(2))
       : undefined,
   };
 }
@@ -163,7 +158,11 @@ export function SearchPopup() {
             </button>
             <span className="sl-popup-brand">Summary Lens</span>
           </header>
-          <div className="sl-popup-body">{opened.type === 'summary' ? <OpenedSummary summaryId={opened.summaryId} /> : opened.type === 'concept' ? <OpenedConcept conceptId={opened.conceptId} /> : null}</div>
+          <div className="sl-popup-body">
+            <Suspense fallback={<p className="sl-muted">Loading…</p>}>
+              {opened.type === 'summary' ? <OpenedSummary summaryId={opened.summaryId} /> : opened.type === 'concept' ? <OpenedConcept conceptId={opened.conceptId} /> : null}
+            </Suspense>
+          </div>
         </>
       ) : (
         <>

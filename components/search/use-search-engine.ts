@@ -2,8 +2,16 @@
 // MiniSearch.loadJSON — nothing is indexed on open), then any imported packs as they arrive.
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/client';
-import { SearchEngine } from '@/utils/search/engine';
+import { SearchEngine, type SearchSource } from '@/utils/search/engine';
 import { loadImportedSource, loadShippedSource } from '@/utils/search/load';
+
+let shipped: Promise<SearchSource> | null = null;
+
+/** Starts fetching the shipped index at once (main.tsx calls it before React renders). */
+export function preloadShippedSource(): Promise<SearchSource> {
+  shipped ??= loadShippedSource();
+  return shipped;
+}
 
 export interface EngineState {
   engine: SearchEngine | null;
@@ -20,7 +28,7 @@ export function useSearchEngine(): EngineState {
     let live = true;
     const engine = new SearchEngine();
     const bump = () => live && setState((s) => ({ ...s, engine, version: s.version + 1 }));
-    loadShippedSource().then(
+    preloadShippedSource().then(
       (source) => {
         engine.add(source);
         performance.mark('sl-engine-ready');

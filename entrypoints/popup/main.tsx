@@ -1,13 +1,9 @@
 import ReactDOM from 'react-dom/client';
-import { browser } from 'wxt/browser';
-import { katexCssFor, KATEX_FONT_DIR } from '@/components/panel/katex-css';
 import '@/components/panel/summary.css';
 import { SearchPopup } from '@/components/search/SearchPopup';
+import { preloadShippedSource } from '@/components/search/use-search-engine';
 
-// KaTeX's stylesheet for summaries with math, pointed at the woff2 copies the build already ships
-// for the panel (one font set in the extension, as in the side panel).
-const katex = document.createElement('style');
-katex.textContent = katexCssFor((browser.runtime.getURL as (path: string) => string)(`/${KATEX_FONT_DIR}/`));
-document.head.append(katex);
+// The index download and load start before anything renders: first results come sooner.
+void preloadShippedSource().catch(() => {}); // errors are shown by the popup itself
 
 ReactDOM.createRoot(document.getElementById('root')!).render(<SearchPopup />);

@@ -24,11 +24,10 @@ async function openPanelNotes(page: Page): Promise<void> {
   await waitForShadow(page, `function (s) { const t = this.querySelector(s); return t && !t.disabled; }`, [TEXTAREA]);
 }
 
-async function typeInPanel(page: Page, text: string): Promise<void> {
+async function typeInPanel(page: Page, text: string, delay = 0): Promise<void> {
   expect(await shadowFocus(page, TEXTAREA)).toBe(true);
-  await page.keyboard.press('End');
   await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, { delay });
 }
 
 const panelSaveState = (page: Page) => shadowCall<string>(page, 'function (s) { return this.querySelector(s)?.dataset.state ?? null; }', [SAVE_STATE]);
@@ -86,6 +85,7 @@ describe('notes (Chromium)', () => {
 
   it('shows the note on the options dashboard with its paper and link', async () => {
     options = await browser.context.newPage();
+    options.setDefaultTimeout(5000); // a failure reads as a failure, not a 60 s hang
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const row = options.locator('[data-testid="note-row"][data-paper-key="arxiv:2106.09608"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
@@ -128,9 +128,16 @@ describe('notes (Chromium)', () => {
     await openPanelNotes(tab1);
     await openPanelNotes(tab2);
     const base = `${first} Edited in tab two.`;
-    // Both type inside one autosave window: tab1 saves first, tab2 then saves from a stale base.
-    await typeInPanel(tab1, ' From tab one.');
-    await typeInPanel(tab2, ' From tab two.');
+    // tab2 types slowly (its autosave keeps waiting, so it has unsaved text throughout) while tab1
+    // types and saves at once with Ctrl+S; tab2 then saves from a base older than tab1's save.
+    await Promise.all([
+      typeInPanel(tab2, ' From tab two.', 60),
+      (async () => {
+        await tab1.waitForTimeout(150);
+        await typeInPanel(tab1, ' From tab one.');
+        await tab1.keyboard.press('Control+s');
+      })(),
+    ]);
     const conflictText = (page: Page) => shadowCall<string | null>(page, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\')?.textContent ?? null; }');
     await waitForShadow(tab2, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\'); }', [], 5000);
     expect(await conflictText(tab2)).toContain('Your newer text is kept here');

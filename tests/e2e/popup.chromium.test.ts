@@ -51,8 +51,12 @@ describe('popup search (Chromium)', () => {
   });
 
   it('opens the paper on arXiv in a new tab', async () => {
-    const [tab] = await Promise.all([browser.context.waitForEvent('page'), page.getByRole('button', { name: 'Open on arXiv' }).click()]);
-    expect(tab.url()).toBe('https://arxiv.org/abs/2007.12223');
+    const [tab, request] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      browser.context.waitForEvent('request', (r) => r.url().startsWith('https://arxiv.org/')),
+      page.getByRole('button', { name: 'Open on arXiv' }).click(),
+    ]);
+    expect(request.url()).toBe('https://arxiv.org/abs/2007.12223');
     await tab.close();
   });
 

@@ -67,6 +67,16 @@ describe('course-notes sections', () => {
     }
     expect(markdownToHtml(byId('cs7643-loss-functions').markdown)).toContain('class="katex-display"');
   });
+
+  it('leaves no formula as raw "$…$" text', () => {
+    for (const s of sections) {
+      const text = markdownToHtml(s.markdown)
+        .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+        .replace(/<code[\s\S]*?<\/code>/g, '')
+        .replace(/<[^>]+>/g, '');
+      expect(text, s.id).not.toContain('$');
+    }
+  });
 });
 
 describe('one-line paragraphs back to markdown', () => {
@@ -84,6 +94,11 @@ describe('one-line paragraphs back to markdown', () => {
 
   it('moves display-only environments out of a sentence into display math', () => {
     expect(linesToMarkdown(['Then $ \\begin{align} a &= b \\end{align}$ follows.'])).toBe('Then\n\n$$\n\\begin{align} a &= b \\end{align}\n$$\n\nfollows.');
+  });
+
+  it('moves "$$…$$" written inside a sentence to its own display block, and trims padded inline math', () => {
+    expect(linesToMarkdown(['Recall $$P(s)=\\prod_i p_i$$ as before.'])).toBe('Recall\n\n$$\nP(s)=\\prod_i p_i\n$$\n\nas before.');
+    expect(linesToMarkdown(['eg $ f(x) $ here'])).toBe('eg $f(x)$ here');
   });
 
   it('fences runs of code and stops at the next sentence', () => {

@@ -3,7 +3,7 @@
 // - the serialized MiniSearch index (search-index.json), loaded with MiniSearch.loadJSON;
 // - the search docs (search-docs.json): per document the few fields a result row shows plus the
 //   plain text snippets are cut from, and the short-field vocabulary Fuse.js corrects typos against.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { PackConcept, PackSummary } from '../corpus/pack';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from './options';
 import { normaliseTerm, plainText, tokenize } from './text';
@@ -55,7 +55,7 @@ export interface SearchStats {
 /** Everything one pack needs to be searchable; the pack-import code stores this per imported pack. */
 export interface SearchArtifacts {
   /** MiniSearch.toJSON() output; serialise with JSON.stringify, load with MiniSearch.loadJSON(text, SEARCH_OPTIONS). */
-  index: unknown;
+  index: AsPlainObject;
   docs: SearchDocsFile;
 }
 
@@ -129,43 +129,41 @@ export const DF_LISTED = 200;
 
 export function buildSearchArtifacts(pack: SearchablePack): SearchArtifacts {
   const metas = searchDocMetas(pack);
-  // Document frequencies, counted while MiniSearch tokenizes (one pass): the query planner's cost model.
-  const df = new Map<string, [number, number]>();
-  const tokenizeField = SEARCH_OPTIONS.tokenize!;
-  const processTerm = SEARCH_OPTIONS.processTerm!;
-  const index = new MiniSearch<SearchDoc>({
-    ...SEARCH_OPTIONS,
-    tokenize: (text, fieldName) => {
-      const tokens = tokenizeField(text, fieldName);
-      if (fieldName) {
-        const slot = fieldName === 'text' ? 1 : 0;
-        const seen = new Set<string>();
-        for (const token of tokens) {
-          const term = processTerm(token, fieldName);
-          if (typeof term !== 'string' || seen.has(term)) continue;
-          seen.add(term);
-          const entry = df.get(term);
-          if (entry) entry[slot]++;
-          else df.set(term, slot ? [0, 1] : [1, 0]);
-        }
-      }
-      return tokens;
-    },
-  });
+  const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
   index.addAll(searchDocs(pack, metas));
-  const listed: Record<string, [number, number]> = {};
-  for (const [term, counts] of df) if (counts[0] + counts[1] >= DF_LISTED) listed[term] = counts;
+  const json = index.toJSON();
   return {
-    index: index.toJSON(),
+    index: json,
     docs: {
       format: SEARCH_DOCS_FORMAT,
       version: SEARCH_INDEX_VERSION,
       packId: pack.id ?? 'pack',
       docs: metas,
       vocabulary: shortFieldVocabulary(metas),
-      stats: { documentCount: metas.length, listedFrom: DF_LISTED, df: listed },
+      stats: { documentCount: metas.length, listedFrom: DF_LISTED, df: documentFrequencies(json) },
     },
   };
+}
+
+/**
+ * Document frequencies of the common words, read from the serialized index (its documented
+ * plain-object form: term -> field id -> document -> term frequency): the planner's cost model.
+ */
+export function documentFrequencies(json: AsPlainObject, listedFrom = DF_LISTED): Record<string, [number, number]> {
+  const textId = String(json.fieldIds.text);
+  const listed: Record<string, [number, number]> = {};
+  for (const [term, fields] of json.index) {
+    let short = 0;
+    let text = 0;
+    for (const fieldId in fields) {
+      let n = 0;
+      for (const _doc in fields[fieldId]) n++;
+      if (fieldId === textId) text += n;
+      else short += n;
+    }
+    if (short + text >= listedFrom) listed[term] = [short, text];
+  }
+  return listed;
 }
 
 /** The serialized MiniSearch index alone (kept for callers that only need the index). */

@@ -108,7 +108,7 @@ export class SearchSource {
 
   /** From artifacts already parsed (imported packs stored as objects). */
   static fromArtifacts(artifacts: SearchArtifacts): SearchSource {
-    return new SearchSource(MiniSearch.loadJS<SearchDoc>(artifacts.index as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS), artifacts.docs);
+    return new SearchSource(MiniSearch.loadJS<SearchDoc>(artifacts.index, SEARCH_OPTIONS), artifacts.docs);
   }
 
   byId(arxivId: string | null, openreviewId: string | null): SearchDocMeta | undefined {

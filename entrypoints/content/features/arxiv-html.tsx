@@ -42,6 +42,6 @@ export default feature;
 /* Test URLs
 https://ar5iv.labs.arxiv.org/html/1701.05369 (Variational Dropout: summary with math)
 https://ar5iv.labs.arxiv.org/html/1911.05507 (Compressive Transformers: images)
-https://ar5iv.org/abs/1911.05507 (redirects to /html/)
+https://ar5iv.org/abs/1911.05507 (via: redirects to /html/)
 https://arxiv.org/html/2401.00907 (a 2024 paper: no summary; try the page's dark-mode toggle)
 */

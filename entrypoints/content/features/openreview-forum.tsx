@@ -49,5 +49,5 @@ export default feature;
 https://openreview.net/forum?id=SylKikSYDH (Compressive Transformers, in the corpus by OpenReview id)
 https://openreview.net/forum?id=r1xMH1BtvB (ELECTRA)
 https://openreview.net/forum?id=rnunjvgxAMt (Gifsplanation: math)
-https://openreview.net/group?id=ICLR.cc/2020/Conference (not a forum: open a paper from here, in-page)
+https://openreview.net/group?id=ICLR.cc/2020/Conference (via: a venue page; open a paper from it, in-page)
 */
