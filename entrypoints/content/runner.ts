@@ -52,8 +52,10 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly Featur
   };
 
   run(new URL(location.href));
-  // WXT reports in-page navigation (history.pushState/replaceState, back/forward). With the
-  // Navigation API the event fires before location.href changes, so use the event's URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => run(new URL(event.newUrl.href)));
+  // WXT reports URL changes (history.pushState/replaceState, back/forward). With the Navigation
+  // API it reports them as they start, cross-document ones too — a click on a download link
+  // (arXiv's "TeX Source") leaves this page where it is. So look at where the page actually is
+  // once the navigation has run: a same-document one has changed location.href by then.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => run(new URL(location.href)), 0));
   ctx.onInvalidated(() => controller?.abort());
 }

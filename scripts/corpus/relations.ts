@@ -5,14 +5,15 @@
 //   an acronym in parentheses, or a well-known alias) when that paper is in the corpus. A linked
 //   paper outside the corpus keeps its arXiv id so the UI can still open its arXiv page.
 // - "similar": the nearest other summaries by cosine similarity of BM25-weighted term vectors.
-// - background concepts: the nearest course-notes sections, by the same vectors.
+// - background concepts: the nearest course-notes sections by the same machinery, each summary
+//   read against the notes' own term statistics, with a hubness correction (backgroundConcepts).
 //
 // Vectors come from wink-nlp: its tokenizer (which knows URLs, emails, numbers, contractions),
 // its stop-word list, Porter2 stems and its BM25 vectorizer (l2-normalised, so cosine is a dot
 // product). BM25 rather than raw TF-IDF because its saturating term frequency keeps one long
 // summary that repeats a word forty times from dominating. The build runs on every
 // `npm run build`: the whole step takes a few hundred milliseconds for 172 summaries and is
-// deterministic (ties break by id).
+// deterministic (ties break by input order).
 import { existsSync, readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -34,7 +35,7 @@ export interface CitedPaper {
 }
 
 export const SIMILAR_COUNT = 5;
-/** Background sections per summary: the best two, and a third when it scores close to the second. */
+/** Background sections per summary: the best two, and a third when it scores close to the best (pickConcepts). */
 export const CONCEPT_MIN = 2;
 export const CONCEPT_MAX = 3;
 const THIRD_CONCEPT_RATIO = 0.7;
@@ -227,7 +228,7 @@ const its = nlp.its;
  * they say nothing about the topic. wink's stop-word list already removes function words.
  */
 const DOMAIN_STOP_STEMS = new Set(
-  ['paper', 'author', 'propos', 'show', 'result', 'approach', 'method', 'work', 'also', 'use', 'et', 'al', 'get', 'make', 'like', 'one', 'two', 'new', 'well', 'just', 'way', 'thing', 'go', 'can', 'let', 'see', 'look', 'talk', 'lesson', 'section', 'e.g', 'i.e', 'etc'],
+  ['paper', 'author', 'propos', 'show', 'result', 'approach', 'method', 'work', 'also', 'use', 'et', 'al', 'get', 'make', 'like', 'one', 'two', 'new', 'well', 'just', 'way', 'thing', 'go', 'can', 'let', 'see', 'look', 'talk', 'lesson', 'section', 'etc'],
 );
 
 /** Prose to index: no code, formulas, URLs, link targets or HTML. */

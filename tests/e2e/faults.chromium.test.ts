@@ -3,7 +3,8 @@
 // database written by a newer release. After each: a consistent database, nothing lost, a clear
 // message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,10 +22,12 @@ describe('faults (Chromium)', () => {
   let browser: ExtensionBrowser;
   let page: Page;
   const tmp = mkdtempSync(join(tmpdir(), 'sl-faults-'));
+  const midPackFile = join(tmp, 'pack-3k.json');
   const bigPackFile = join(tmp, 'pack-10k.json');
   const NOTE_KEY = 'arxiv:1706.03762';
 
   beforeAll(async () => {
+    writeFileSync(midPackFile, JSON.stringify(makePack({ id: 'stopped-midway', name: 'Stopped midway', summaries: 3000 })));
     writeFileSync(bigPackFile, JSON.stringify(makePack({ id: 'synthetic-10k', name: 'Synthetic 10k', summaries: 10_000 })));
     browser = await launchChromium();
     page = await openExtensionPage(browser);
@@ -34,11 +37,11 @@ describe('faults (Chromium)', () => {
   });
   afterAll(() => browser?.close());
 
-  it('a worker stopped in the middle of a 10,000-summary install leaves no half pack; the retry installs it within 5 s', async () => {
+  it('a worker stopped in the middle of a pack install leaves no half pack; a 10,000-summary pack then installs within 5 s', async () => {
     await page.getByTestId('packs-table').waitFor();
-    await page.getByTestId('pack-file').setInputFiles(bigPackFile);
+    await page.getByTestId('pack-file').setInputFiles(midPackFile);
     // The install transaction is running once the background reports written rows.
-    await page.getByText(/Importing “Synthetic 10k”: [1-9][0-9,]* \/ 10,000 summaries/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Importing “Stopped midway”: [1-9][0-9,]* \/ 3,000 summaries/).waitFor({ timeout: 60_000 });
     await stopServiceWorker(page);
     await expect.poll(() => importMessage(page).innerText(), { timeout: 20_000 }).toMatch(/the extension restarted before the import finished/);
 
@@ -48,23 +51,19 @@ describe('faults (Chromium)', () => {
     expect(db.rowsPerPack).toEqual({ builtin: 172 });
     expect(db.notes).toEqual([expect.objectContaining({ paperKey: NOTE_KEY, text: 'Written before any fault.' })]);
 
-    // Import again, to the end, and measure.
+    // A 10,000-summary pack, to the end, measured.
     await page.getByTestId('pack-file').setInputFiles(bigPackFile);
     await expect.poll(() => importMessage(page).innerText(), { timeout: 90_000 }).toMatch(/^Imported “Synthetic 10k”: 10,000 summaries/);
     const measured = await extensionStorage(page, 'corpusLastInstall');
     console.log(
-      `[measure] 10,000-summary pack (${(Buffer.byteLength(JSON.stringify(makePack({ id: 'synthetic-10k', summaries: 10_000 }))) / 1024 / 1024).toFixed(0)} MB): ` +
-        `install transaction ${measured.installMs.toFixed(0)} ms, background total ${measured.totalMs.toFixed(0)} ms; page: ${await importMessage(page).innerText()}`,
+      `[measure] 10,000-summary pack (${(statSync(bigPackFile).size / 1024 / 1024).toFixed(0)} MB): install transaction ${measured.installMs.toFixed(0)} ms, ` +
+        `background total ${measured.totalMs.toFixed(0)} ms; options page: ${await importMessage(page).innerText()}`,
     );
     expect(measured).toMatchObject({ packId: 'synthetic-10k', summaries: 10_000 });
     expect(measured.installMs).toBeLessThan(5000);
     const after = await snapshotDb(page);
     expect(assertConsistent(after)).toEqual([]);
     expect(after.rowsPerPack).toEqual({ builtin: 172, 'synthetic-10k': 10_000 });
-
-    const removed = Date.now();
-    expect((await send(page, 'removePack', { id: 'synthetic-10k' })).ok).toBe(true);
-    console.log(`[measure] removing it: ${Date.now() - removed} ms`);
   }, 150_000);
 
   it('a worker stopped while seeding the shipped corpus over an older one: old or new, never a mix', async () => {
@@ -98,8 +97,8 @@ describe('faults (Chromium)', () => {
 
     await waitForReady(page);
     const healed = await snapshotDb(page);
-    expect(healed.packs).toEqual([expect.objectContaining({ id: 'builtin', corpusVersion: built.corpusVersion, summaries: 172 })]);
-    expect(healed.rowsPerPack).toEqual({ builtin: 172 });
+    expect(healed.packs.find((p) => p.id === 'builtin')).toMatchObject({ corpusVersion: built.corpusVersion, summaries: 172 });
+    expect(healed.rowsPerPack.builtin).toBe(172);
     expect(assertConsistent(healed)).toEqual([]);
   }, 90_000);
 
@@ -132,25 +131,6 @@ describe('faults (Chromium)', () => {
     const db = await snapshotDb(page);
     expect(db.notes).toHaveLength(1);
     expect(assertConsistent(db)).toEqual([]);
-  });
-
-  it('quota exceeded during an import: a clear message, nothing lost', async () => {
-    const cdp = await browser.context.newCDPSession(page);
-    const origin = `chrome-extension://${browser.extensionId}`;
-    const before = await snapshotDb(page);
-    try {
-      const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.ceil(usage) + 1024 * 1024 });
-      const pack = makePack({ id: 'too-big-for-disk', name: 'Too big for the disk', summaries: 1000 });
-      await page.getByTestId('pack-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
-      await expect.poll(() => importMessage(page).innerText(), { timeout: 30_000 }).toMatch(/^Could not import big\.json: The browser has no storage space left for Summary Lens\. Free some disk space; nothing was lost\./);
-    } finally {
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-      await cdp.detach();
-    }
-    const after = await snapshotDb(page);
-    expect(after).toEqual(before);
-    expect(assertConsistent(after)).toEqual([]);
   });
 
   it('a database written by a newer release gives a clear message in the options page and the panel, and is left as it was', async () => {
@@ -189,5 +169,48 @@ describe('faults (Chromium)', () => {
     );
     expect(db.version).toBe(1000);
     expect(db.stores).toContain('from-the-future');
+  }, 90_000);
+});
+
+// A real full disk: Chromium computes an origin's quota from the free space of the profile's
+// disk, so a profile on a 40 MB tmpfs makes IndexedDB fail with QuotaExceededError. (CDP's
+// Storage.overrideQuotaForOrigin reports an override here but IndexedDB does not enforce it.)
+// Mounting needs root, as in the CI container; elsewhere the unit test covers the mapping.
+const tinyDisk = mkdtempSync(join(tmpdir(), 'sl-tiny-disk-'));
+let mounted = false;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', tinyDisk], { stdio: 'ignore' });
+  mounted = true;
+} catch {
+  console.warn('[faults] cannot mount a tmpfs (not root): skipping the real quota test');
+}
+
+describe.skipIf(!mounted)('storage quota (Chromium on a 40 MB disk)', () => {
+  afterAll(() => {
+    if (mounted) execFileSync('umount', [tinyDisk]);
+  });
+
+  it('quota exceeded during an import: a clear message, nothing lost', async () => {
+    const browser = await launchChromium({ userDataDir: join(tinyDisk, 'profile') });
+    try {
+      const page = await openExtensionPage(browser);
+      await waitForReady(page);
+      expect((await send(page, 'saveNote', { paperKey: 'arxiv:1706.03762', text: 'Kept on a full disk.', title: null, baseRev: 0 })).ok).toBe(true);
+      const before = await snapshotDb(page);
+      const pack = makePack({ id: 'too-big-for-disk', name: 'Too big for the disk', summaries: 3000 });
+      await page.getByTestId('pack-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+      await expect
+        .poll(() => importMessage(page).innerText(), { timeout: 60_000 })
+        .toMatch(/^Could not import big\.json: The browser has no storage space left for Summary Lens\. Free some disk space; nothing was lost\./);
+      const after = await snapshotDb(page);
+      expect(after).toEqual(before);
+      expect(assertConsistent(after)).toEqual([]);
+      expect(after.notes).toEqual([expect.objectContaining({ text: 'Kept on a full disk.' })]);
+      // The extension keeps working: the shipped corpus still answers.
+      const arxivId = built.summaries.map((x) => (x.paper as { arxivId: string | null }).arxivId).find(Boolean)!;
+      expect(((await send(page, 'lookupPaper', { ref: { arxivId } })) as any).data.summary).toMatchObject({ paper: { arxivId } });
+    } finally {
+      await browser.close();
+    }
   }, 90_000);
 });

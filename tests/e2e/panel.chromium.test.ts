@@ -71,6 +71,17 @@ describe('in-page panel (Chromium)', () => {
     // Scroll the summary to its first formula for the screenshot.
     await inShadow(page, 'function () { const k = this.querySelector(".katex"); const body = this.querySelector(".sl-summary-body"); body.scrollTop = k.offsetTop - body.offsetTop - 40; }');
     await screenshot(page, 'panel-abs-current-math');
+
+    // A link that starts a navigation but leaves the page in place (a download) keeps the panel.
+    await page.route('https://arxiv.org/src/1701.05369', (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'application/x-eprint-tar', 'content-disposition': 'attachment; filename="1701.05369.tar.gz"' }, body: 'not a real tarball' }),
+    );
+    const download = page.waitForEvent('download');
+    await page.click('a.download-eprint');
+    await (await download).cancel();
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe('https://arxiv.org/abs/1701.05369');
+    expect(await shadowText(page)).toContain(TITLES.variationalDropout);
     await page.close();
   });
 

@@ -42,21 +42,11 @@ export async function installPack(
     opts.onProgress?.(0, rows.length);
     await db.summaries.where('packId').equals(pack.id).delete();
     await db.concepts.where('packId').equals(pack.id).delete();
-    // All chunks are queued at once so IndexedDB never waits for JavaScript between them;
-    // progress is reported as each one lands (they complete in order).
-    let written = 0;
-    const writes: Promise<unknown>[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      writes.push(
-        db.summaries.bulkPut(chunk).then(() => {
-          written += chunk.length;
-          opts.onProgress?.(written, rows.length);
-        }),
-      );
+      await db.summaries.bulkPut(rows.slice(i, i + CHUNK));
+      opts.onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
     }
-    writes.push(db.concepts.bulkPut(concepts));
-    await Promise.all(writes);
+    await db.concepts.bulkPut(concepts);
     // The pack row is written last, inside the same transaction: if the worker dies before
     // commit, nothing is written and the next start seeds again.
     await db.packs.put({

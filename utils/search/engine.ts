@@ -83,8 +83,8 @@ export class SearchSource {
   private readonly vocabulary: Set<string>;
   private readonly corrector: ShortFieldCorrector;
   private readonly cost: CostModel;
-  /** Normalised title/author words and text per document, made on demand for re-ranking. */
-  private readonly folded = new Map<string, { short: Set<string>; text: string }>();
+  /** Normalised title/author words per document, made on demand for re-ranking. */
+  private readonly shortWords = new Map<string, Set<string>>();
 
   constructor(
     readonly index: MiniSearch<SearchDoc>,
@@ -124,11 +124,14 @@ export class SearchSource {
 
     // Words no document matched, that no title/author/method name holds and that are not common
     // words left out by the planner, are likely typos: ask Fuse.js what they could be, search again.
-    const matched = new Set<string>();
-    for (const r of results) for (const t of r.queryTerms) matched.add(t);
+    const suspects = new Set(terms.filter((t) => !this.vocabulary.has(t) && !this.cost.isCommon(t) && !/^\d+$/.test(t)));
+    for (const r of results) {
+      if (suspects.size === 0) break;
+      for (const t of r.queryTerms) suspects.delete(t);
+    }
     let corrected = false;
     terms.forEach((t, i) => {
-      if (matched.has(t) || this.vocabulary.has(t) || this.cost.isCommon(t) || /^\d+$/.test(t)) return;
+      if (!suspects.has(t)) return;
       const found = this.corrector.correct(t);
       if (!found.length) return;
       corrections.push({ from: t, to: found.map((f) => f.term) });
@@ -150,13 +153,14 @@ export class SearchSource {
    * the best candidates gain what a match on those words would have given them.
    */
   private rerank(results: MiniResult[], skipped: TermPlan[]): MiniResult[] {
+    const patterns = new Map(skipped.map((p) => [p.term, wordPattern(p.term)]));
     const head = results.slice(0, RERANK_DEPTH).map((r) => {
       const present = new Set(r.queryTerms);
       let extra = 0;
       const slotsFound = new Set<number>();
       for (const p of skipped) {
         if (present.has(p.term) || slotsFound.has(p.slot)) continue;
-        const where = this.contains(r.id as string, p.term);
+        const where = this.contains(r.id as string, p.term, patterns.get(p.term)!);
         if (where) {
           slotsFound.add(p.slot);
           extra += p.weight * (where === 'short' ? 2 : 1);
@@ -170,22 +174,17 @@ export class SearchSource {
     return head.concat(results.slice(RERANK_DEPTH));
   }
 
-  /** Whether a document holds a normalised word: in its short fields, its text, or not at all. */
-  private contains(docId: string, term: string): 'short' | 'text' | null {
-    let f = this.folded.get(docId);
-    if (!f) {
-      const doc = this.docs.get(docId)!;
-      f = { short: new Set(tokenize(`${doc.title} ${doc.authors.join(' ')}`).map(normaliseTerm)), text: normaliseTerm(doc.text) };
-      if (this.folded.size > 5000) this.folded.clear(); // bounded: re-ranking touches few documents
-      this.folded.set(docId, f);
+  /** Whether a document holds a normalised word: in its title/authors, its text, or not at all. */
+  private contains(docId: string, term: string, pattern: RegExp): 'short' | 'text' | null {
+    const doc = this.docs.get(docId)!;
+    let short = this.shortWords.get(docId);
+    if (!short) {
+      short = new Set(tokenize(`${doc.title} ${doc.authors.join(' ')}`).map(normaliseTerm));
+      if (this.shortWords.size > 5000) this.shortWords.clear(); // bounded: re-ranking touches few documents
+      this.shortWords.set(docId, short);
     }
-    if (f.short.has(term)) return 'short';
-    for (let at = f.text.indexOf(term); at >= 0; at = f.text.indexOf(term, at + 1)) {
-      const before = f.text.charCodeAt(at - 1);
-      const after = f.text.charCodeAt(at + term.length);
-      if (!isWordChar(before) && !isWordChar(after)) return 'text';
-    }
-    return null;
+    if (short.has(term)) return 'short';
+    return pattern.test(doc.text) ? 'text' : null;
   }
 
   private toHit(r: MiniResult): Omit<SearchHit, 'snippet'> {
@@ -202,9 +201,9 @@ export class SearchSource {
   }
 }
 
-/** Letters and digits (NaN, before the start or after the end, is not). */
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
+/** The word as a whole word, any case (the text is not normalised; a miss only costs a re-rank bonus). */
+function wordPattern(term: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function passes(doc: SearchDocMeta, { kind = 'all', yearFrom = null, yearTo = null }: SearchFilters): boolean {

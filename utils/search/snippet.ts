@@ -9,6 +9,16 @@ export interface SnippetPart {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Whole words equal to any of the (normalised) terms, ignoring case. Accents are not folded here
+ * (a snippet is cosmetic; titles and authors, where names with accents live, use highlightAll).
+ */
+function termsPattern(terms: ReadonlySet<string>): RegExp | null {
+  if (terms.size === 0) return null;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
 interface Hit {
   start: number;
   end: number;
@@ -21,12 +31,10 @@ interface Hit {
  */
 export function buildSnippet(text: string, terms: ReadonlySet<string>, width = 180): SnippetPart[] {
   const hits: Hit[] = [];
-  if (terms.size > 0) {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const term = normaliseTerm(m[0]);
-      if (terms.has(term)) hits.push({ start: m.index, end: m.index + m[0].length, term });
-    }
+  const pattern = termsPattern(terms);
+  if (pattern) {
+    // One native case-insensitive scan per result (20 per query): no per-word work in script.
+    for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, term: m[0].toLowerCase() });
   }
   if (hits.length === 0) return [{ text: clip(text, 0, width), hit: false }].filter((p) => p.text);
 
