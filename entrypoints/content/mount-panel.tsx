@@ -84,6 +84,8 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
         onGone={() => ui.remove()}
       />,
     );
+    // The render above is synchronous (layout effects included): bench/panel.ts times "summary shown" from this mark.
+    if (state.kind === 'ready') performance.mark('summary-lens:panel-ready');
   }
 
   ui.mount();

@@ -107,6 +107,19 @@ describe('in-page panel (Chromium)', () => {
     expect(src).toMatch(/^https:\/\//);
     await expect.poll(() => thirdParty.length).toBeGreaterThan(before);
     expect(thirdParty.slice(before)).toContain(src);
+
+    // With the autoLoadImages setting on, images come without a click.
+    await setStorage(browser, { settings: { ...DEFAULT_SETTINGS, autoLoadImages: true } });
+    try {
+      await page.reload();
+      await ready(page, TITLES.reformer);
+      const images = await inShadow<{ buttons: number; srcs: string[] }>(page, 'function () { return { buttons: this.querySelectorAll("button.sl-img-load").length, srcs: [...this.querySelectorAll(".sl-summary-body img")].map((i) => i.getAttribute("src")) }; }');
+      expect(images!.buttons).toBe(0);
+      expect(images!.srcs.length).toBe(buttons!.length);
+      for (const s of images!.srcs) expect(s).toMatch(/^https:\/\//);
+    } finally {
+      await setStorage(browser, { settings: DEFAULT_SETTINGS });
+    }
     await page.close();
   });
 

@@ -54,8 +54,11 @@ export class ShortFieldCorrector {
     const found = this.vocabulary.length <= SMALL_VOCABULARY ? this.wholeVocabulary().search(term, { limit: max * 4 }) : this.candidatesFuse(term)?.search(term, { limit: max * 4 }) ?? [];
     // Bitap scores a pattern found inside a longer word as well as the word itself
     // ("transfomer" -> "nodetransformer"); a small length penalty prefers words of the typed length.
+    // A candidate is a typo fix (length within two letters) or the word the typed letters are part
+    // of, verbatim ("former" -> "transformer"); a loose match inside a long word is neither ("bert"
+    // is not "schmidhuber").
     const ranked = found
-      .filter((r) => r.item.length >= term.length - 2)
+      .filter((r) => Math.abs(r.item.length - term.length) <= 2 || r.item.includes(term))
       .map((r) => ({ term: r.item, score: (r.score ?? 1) + LENGTH_PENALTY * Math.abs(r.item.length - term.length) }))
       .sort((a, b) => a.score - b.score);
     // Only candidates about as good as the best one: "reformr" means "reformer", not also "perform".

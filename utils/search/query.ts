@@ -1,5 +1,5 @@
 // What the user typed: a paper id / pasted URL (exact lookup) or words (ranked search).
-import { parseArxivId } from '../paper-id';
+import { arxivIdFromUrl, openreviewIdFromUrl, parseArxivId } from '../paper-id';
 
 export type ParsedQuery =
   | { kind: 'empty' }
@@ -8,23 +8,9 @@ export type ParsedQuery =
 
 const OPENREVIEW_ID = /^[A-Za-z0-9_-]{6,32}$/;
 
-/** An arXiv id from any arXiv-ish URL path: /abs/ID, /pdf/IDv2(.pdf), /html/ID, /format/ID, ?id=ID, old ids with a slash. */
-function arxivIdFromUrlLike(url: URL): string | null {
-  if (!/(^|\.)(arxiv\.org|ar5iv\.org)$/.test(url.hostname) && !/ar5iv/.test(url.hostname)) return null;
-  const fromParam = url.searchParams.get('id');
-  if (fromParam) return parseArxivId(fromParam)?.id ?? null;
-  const m = /^\/(?:abs|pdf|html|format|papers)\/(.+?)(?:\.pdf)?\/?$/.exec(url.pathname);
-  return m ? (parseArxivId(decodeURIComponent(m[1]))?.id ?? null) : null;
-}
-
-function openreviewIdFromUrlLike(url: URL): string | null {
-  if (!/(^|\.)openreview\.net$/.test(url.hostname)) return null;
-  const id = url.searchParams.get('id') ?? url.searchParams.get('noteId');
-  return id && OPENREVIEW_ID.test(id) ? id : null;
-}
-
 function asUrl(text: string): URL | null {
   if (/\s/.test(text)) return null;
+  // Pasted without a scheme ("arxiv.org/abs/…") is still a URL.
   const withScheme = /^[a-z]+:\/\//i.test(text) ? text : /^(www\.|export\.|browse\.)?(arxiv\.org|openreview\.net|ar5iv\.(labs\.)?arxiv\.org|ar5iv\.org)\//i.test(text) ? `https://${text}` : null;
   if (!withScheme) return null;
   try {
@@ -43,8 +29,9 @@ export function parseQuery(raw: string): ParsedQuery {
   if (!text) return { kind: 'empty' };
   const url = asUrl(text);
   if (url) {
-    const arxivId = arxivIdFromUrlLike(url);
-    const openreviewId = arxivId ? null : openreviewIdFromUrlLike(url);
+    // Every URL form the page detectors know (abs, pdf, html, ar5iv, old ids, ?id=, OpenReview forum/pdf).
+    const arxivId = arxivIdFromUrl(url)?.id ?? null;
+    const openreviewId = arxivId ? null : openreviewIdFromUrl(url);
     if (arxivId || openreviewId) return { kind: 'id', arxivId, openreviewId, raw: text };
   }
   const bare = parseArxivId(text.replace(/^arxiv:\s*/i, ''));

@@ -1,0 +1,89 @@
+// The popup's background messages through the real dispatch gate and handlers (fake-indexeddb,
+// WXT's fake browser, the shipped pack): recently viewed papers, and imported packs' indexes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '@/utils/messaging/dispatch';
+import { MessageError } from '@/utils/messaging/client';
+import type { RequestOf, RequestType, ResponseMap } from '@/utils/messaging/protocol';
+import { handlers } from '@/utils/background/handlers';
+import { installWithProgress } from '@/utils/background/corpus-state';
+import { SEARCH_CHUNK_CHARS } from '@/utils/background/search-handlers';
+import { isSearchDocsFile, SearchEngine, SearchSource } from '@/utils/search/engine';
+import { recentViewsItem } from '@/utils/search/recent';
+import { makePack } from '../fixtures/packs/make-packs';
+
+const OWN_ID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${OWN_ID}/`;
+const POPUP = { id: OWN_ID, url: `${ORIGIN}popup.html` };
+const CONTENT_SCRIPT = { id: OWN_ID, url: 'https://arxiv.org/abs/2001.04451', tab: { url: 'https://arxiv.org/abs/2001.04451' } };
+const PACK_JSON = readFileSync(join(import.meta.dirname, '../../public/corpus/pack.json'), 'utf8');
+
+async function send<K extends RequestType>(type: K, data: RequestOf<K>, sender: { id: string; url: string } = POPUP): Promise<ResponseMap[K]> {
+  const reply = await dispatch({ type, data }, sender, handlers, OWN_ID, { ownOrigin: ORIGIN });
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  return reply.data as ResponseMap[K];
+}
+
+beforeAll(() => {
+  // The background fetches the shipped pack from the extension: serve the real one.
+  vi.stubGlobal('fetch', async () => new Response(PACK_JSON, { status: 200, headers: { 'content-type': 'application/json' } }));
+});
+
+beforeEach(async () => {
+  await recentViewsItem.setValue([]);
+});
+
+describe('recently viewed papers', () => {
+  it('a page lookup that finds a summary records the view; the popup lists it, newest first, once', async () => {
+    await send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT);
+    await send('lookupPaper', { ref: { arxivId: '1810.04805v2' } }, CONTENT_SCRIPT);
+    await send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT);
+    await send('lookupPaper', { ref: { arxivId: '2401.99999' } }, CONTENT_SCRIPT); // no summary: not a view
+    const { recent } = await send('listRecent', {});
+    expect(recent.map((r) => [r.arxivId, r.title])).toEqual([
+      ['2001.04451', 'Reformer: The Efficient Transformer'],
+      ['1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding'],
+    ]);
+    expect((await send('listRecent', { limit: 1 })).recent).toHaveLength(1);
+  });
+
+  it('recordView adds a summary opened in the popup; unknown ids are not recorded', async () => {
+    const { recent: none } = await send('listRecent', {});
+    expect(none).toEqual([]);
+    const summaryId = JSON.parse(PACK_JSON).summaries.find((s: { paper: { arxivId: string } }) => s.paper.arxivId === '1801.04381').id as string;
+    expect(await send('recordView', { summaryId })).toEqual({ recorded: true });
+    expect(await send('recordView', { summaryId: 'no-such-summary' })).toEqual({ recorded: false });
+    expect((await send('listRecent', {})).recent.map((r) => r.summaryId)).toEqual([summaryId]);
+  });
+
+  it('what the user read stays private: pages (content scripts) cannot list or record views', async () => {
+    await expect(send('listRecent', {}, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(send('recordView', { summaryId: 'x' }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(send('getPackSearchIndex', { packId: 'x', part: 'index', chunk: 0 }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('imported packs are searchable', () => {
+  it('serves an imported pack\'s index and docs in pieces; the popup loads them into the engine', async () => {
+    const pack = makePack({ id: 'private-notes', summaries: 40, concepts: 3 });
+    pack.summaries[7].paper.title = 'Zyxomorphic Hashing for Private Retrieval';
+    await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true });
+
+    const fetchPart = async (part: 'index' | 'docs') => {
+      const first = (await send('getPackSearchIndex', { packId: 'private-notes', part, chunk: 0 }))!;
+      const rest = await Promise.all(Array.from({ length: first.chunks - 1 }, (_, i) => send('getPackSearchIndex', { packId: 'private-notes', part, chunk: i + 1 })));
+      return [first.text, ...rest.map((r) => r!.text)].join('');
+    };
+    const indexText = await fetchPart('index');
+    const docs: unknown = JSON.parse(await fetchPart('docs'));
+    expect(isSearchDocsFile(docs)).toBe(true);
+    expect(indexText.length).toBeLessThan(SEARCH_CHUNK_CHARS * 1000);
+    const engine = new SearchEngine([SearchSource.fromJSON(indexText, docs as never)]);
+    const hit = engine.search('zyxomorphic hashing').hits[0];
+    expect(hit).toMatchObject({ packId: 'private-notes', doc: { title: 'Zyxomorphic Hashing for Private Retrieval' } });
+
+    expect(await send('getPackSearchIndex', { packId: 'builtin', part: 'index', chunk: 0 })).toBeNull(); // shipped as files
+    expect(await send('getPackSearchIndex', { packId: 'no-such-pack', part: 'index', chunk: 0 })).toBeNull();
+  });
+});
