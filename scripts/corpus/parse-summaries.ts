@@ -16,7 +16,7 @@ const CHROME_LINE = /^(\s*(!\[\]\(\)\s*)*\|?\s*|Welcome to ShortScience\.org!\s*
 
 /** Repairs what the scrape broke: trailing " |" cell separators, empty images, stray spaces. */
 export function cleanSummaryText(text: string): string {
-  return text
+  const cleaned = text
     .split('\n')
     .map((line) => line.replace(/(\s*!\[\]\(\))+\s*\|?\s*$/, '').replace(/\s+\|\s*$/, '').replace(/\s+$/, ''))
     .join('\n')
@@ -24,6 +24,26 @@ export function cleanSummaryText(text: string): string {
     .replace(/[ \t]{2,}/g, (m, offset, all) => (isInsideCode(all, offset) ? m : ' '))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  return separateParagraphs(cleaned);
+}
+
+/**
+ * The scrape kept one line per paragraph but lost the blank lines between them, so markdown
+ * would run paragraphs together and leave reference links ("[paper][kingma]" with
+ * "[kingma]: url" below) unresolved. Outside code fences, every line break becomes a paragraph break.
+ */
+export function separateParagraphs(markdown: string): string {
+  let inFence = false;
+  const out: string[] = [];
+  for (const line of markdown.split('\n')) {
+    const fence = /^\s*```/.test(line);
+    const prev = out[out.length - 1];
+    if (!inFence && !fence && prev !== undefined && prev !== '' && line !== '') out.push('');
+    if (fence && !inFence && prev !== undefined && prev !== '') out.push('');
+    out.push(line);
+    if (fence) inFence = !inFence;
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 function isInsideCode(all: string, offset: number): boolean {

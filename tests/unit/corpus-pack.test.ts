@@ -64,3 +64,11 @@ describe('shipped pack', () => {
     for (const s of pack.summaries) expect(s.html).not.toMatch(/<script|\son\w+=|javascript:/i);
   });
 });
+
+describe('paragraphs lost in the scrape', () => {
+  it('resolves reference-style links once line breaks become paragraph breaks', () => {
+    const withRefs = pack.summaries.find((s) => s.markdown.includes('[kingma]:'))!;
+    expect(withRefs.html).toContain('<a href="https://arxiv.org/abs/1506.02557"');
+    expect(withRefs.html).not.toContain('[original paper][kingma]');
+  });
+});

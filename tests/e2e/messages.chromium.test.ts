@@ -1,0 +1,155 @@
+// The background's message gate in real Chromium: web pages cannot reach it, a real content
+// script cannot use the extension-page-only messages, and thousands of malformed messages leave
+// the worker alive, answering correctly, with the data unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
+import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
+
+/** Runs code inside the extension's content-script world on a page (found through CDP). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Summary Lens');
+    if (!world) throw new Error(`No content-script world; contexts: ${contexts.map((c) => `${c.name}/${c.auxData?.type}`).join(', ')}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('messages (Chromium)', () => {
+  let browser: ExtensionBrowser;
+  let options: Page;
+  let worker: Worker;
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+  beforeAll(async () => {
+    serveFixtures({ 'arxiv.org/abs/2106.09608': 'pages/arxiv-abs-2106.09608v2-2021.html' });
+    browser = await launchChromium();
+    worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))!;
+    options = await openExtensionPage(browser);
+    await waitForReady(options);
+    expect((await send(options, 'saveNote', { paperKey: 'arxiv:2106.09608', text: 'Must survive the fuzzing.', title: null, baseRev: 0 })).ok).toBe(true);
+  });
+  afterAll(() => browser?.close());
+
+  it('cannot be reached from web pages: no externally_connectable, no onMessageExternal listener', async () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(await worker.evaluate(() => chrome.runtime.onMessageExternal.hasListeners())).toBe(false);
+    expect(await worker.evaluate(() => chrome.runtime.onConnectExternal.hasListeners())).toBe(false);
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2106.09608');
+    // A page script sees no extension messaging API at all.
+    expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).toBe('undefined');
+    await page.close();
+  });
+
+  it('answers a real content script’s reading messages but refuses it the extension-page-only ones', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2106.09608');
+    await waitForShadowText(page, (t) => t.length > 0);
+    const ask = (type: string, data: unknown) => inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify({ type, data })})`) as Promise<any>;
+    expect(await ask('ping', {})).toMatchObject({ ok: true, data: { db: { ready: true } } });
+    expect(await ask('lookupPaper', { ref: { arxivId: '2106.09608v2' } })).toMatchObject({ ok: true });
+    for (const [type, data] of [
+      ['listPacks', {}],
+      ['removePack', { id: 'builtin' }],
+      ['importPackChunk', { uploadId: 'from-a-page-123', index: 0, count: 1, text: '{}' }],
+      ['exportNotes', { format: 'json' }],
+      ['listNotes', {}],
+      ['wipeNotes', { confirm: true }],
+    ] as const) {
+      expect(await ask(type, data), type).toEqual({ ok: false, error: { code: 'forbidden', message: `"${type}" is accepted only from the extension's own pages.` } });
+    }
+    expect((await snapshotDb(options)).notes).toEqual([expect.objectContaining({ text: 'Must survive the fuzzing.' })]);
+    await page.close();
+  });
+
+  it('survives thousands of malformed messages: alive, correct, data unchanged', async () => {
+    const before = await snapshotDb(options);
+    const pingBefore = (await send(options, 'ping')) as any;
+    // A marker in the worker's global scope: gone if the worker crashed and restarted.
+    await worker.evaluate(() => ((globalThis as any).fuzzMarker = 'still the same worker'));
+
+    const report = await options.evaluate(async () => {
+      // Deterministic PRNG (mulberry32) so a failure can be replayed.
+      let seed = 20261123;
+      const rand = () => {
+        seed = (seed + 0x6d2b79f5) >>> 0;
+        let t = seed;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+      const types = ['ping', 'lookupPaper', 'lookupMany', 'getSummary', 'getConcept', 'listPacks', 'importPackChunk', 'removePack', 'getNote', 'saveNote', 'setNoteMeta', 'listNotes', 'restoreRevision', 'deleteNote', 'wipeNotes', 'exportNotes', 'applyImport', 'renderMarkdown'];
+      const evilKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+      const strings = ['', ' ', 'builtin', '../../etc/passwd', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u0000', '\ud800', 'arxiv:', 'title:', '%00', '{"__proto__":{"polluted":1}}', 'x'.repeat(70)];
+      const value = (depth: number): unknown => {
+        const r = rand();
+        if (depth > 3 || r < 0.3) return pick<unknown>([null, true, false, 0, -1, 1e308, -0, 2 ** 53, NaN, pick(strings), rand().toString(36)]);
+        if (r < 0.55) return Array.from({ length: Math.floor(rand() * 5) }, () => value(depth + 1));
+        const obj: Record<string, unknown> = {};
+        for (let i = Math.floor(rand() * 5); i > 0; i--) obj[rand() < 0.4 ? pick(evilKeys) : pick(['ref', 'id', 'data', 'type', 'arxivIds', 'paperKey', 'text', 'confirm', rand().toString(36)])] = value(depth + 1);
+        // JSON.parse makes __proto__ an own key, as it arrives over the wire.
+        return rand() < 0.2 ? JSON.parse(JSON.stringify(obj).replace('{', '{"__proto__":{"polluted":"yes"},')) : obj;
+      };
+      const message = (): unknown => {
+        const r = rand();
+        if (r < 0.1) return value(0);
+        if (r < 0.15) return { type: pick(evilKeys), data: value(1) };
+        if (r < 0.2) return { type: pick(types), data: value(1), extra: value(1) };
+        if (r < 0.25) return { type: rand().toString(36).repeat(Math.ceil(rand() * 10)), data: {} };
+        return { type: pick(types), data: value(1) };
+      };
+      const huge = 'A'.repeat(20 * 1024 * 1024);
+      const specials: unknown[] = [
+        { type: 'lookupPaper', data: { ref: { title: huge } } },
+        { type: 'importPackChunk', data: { uploadId: 'huge-upload-1', index: 0, count: 1, text: huge } },
+        { type: 'saveNote', data: { paperKey: 'arxiv:2106.09608', text: huge, title: null, baseRev: 0 } },
+        { type: huge.slice(0, 100_000), data: {} },
+        { type: 'lookupMany', data: { arxivIds: Array.from({ length: 100_000 }, (_, i) => String(i)) } },
+      ];
+      const kinds: Record<string, number> = {};
+      let answered = 0;
+      let notEnvelope = 0;
+      let ok = 0;
+      const sendOne = async (m: unknown) => {
+        try {
+          const reply = await chrome.runtime.sendMessage(m);
+          answered++;
+          if (!reply || typeof reply.ok !== 'boolean') notEnvelope++;
+          else if (reply.ok) ok++;
+          else kinds[reply.error.code] = (kinds[reply.error.code] ?? 0) + 1;
+        } catch (e) {
+          kinds[`sender error: ${String((e as Error).message).slice(0, 60)}`] = (kinds[`sender error: ${String((e as Error).message).slice(0, 60)}`] ?? 0) + 1;
+        }
+      };
+      const started = performance.now();
+      for (const m of specials) await sendOne(m);
+      const total = 4000;
+      for (let i = 0; i < total; i += 25) await Promise.all(Array.from({ length: 25 }, () => sendOne(message())));
+      return { sent: total + specials.length, answered, notEnvelope, ok, kinds, ms: Math.round(performance.now() - started) };
+    });
+    console.log(`[measure] fuzz: ${JSON.stringify(report)}`);
+    expect(report.answered).toBe(report.sent);
+    expect(report.notEnvelope).toBe(0);
+    expect(report.kinds.internal ?? 0).toBe(0);
+    expect(Object.keys(report.kinds).every((k) => ['bad-request', 'unknown-type', 'forbidden'].includes(k))).toBe(true);
+
+    // Alive (the same worker, not a restarted one), unpolluted, and still correct.
+    expect(await worker.evaluate(() => (globalThis as any).fuzzMarker)).toBe('still the same worker');
+    expect(await worker.evaluate(() => [({} as any).polluted, Object.getOwnPropertyNames(Object.prototype).includes('polluted')])).toEqual([undefined, false]);
+    expect(await send(options, 'ping')).toEqual(pingBefore);
+    expect(((await send(options, 'lookupPaper', { ref: { arxivId: '2106.09608v2' } })) as any).ok).toBe(true);
+    expect(await snapshotDb(options)).toEqual(before);
+  }, 120_000);
+});
