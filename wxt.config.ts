@@ -58,10 +58,13 @@ export default defineConfig({
     // storage: settings; sidePanel (Chromium): PDF tabs; tabs is not needed (host permissions give tab URLs).
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: PAPER_HOSTS,
+    // Extension pages run only the extension's own scripts, embed no plugins, and connect to
+    // nothing but the extension itself (no network: the corpus ships inside); images may come
+    // from https only when the user clicks "Load image" (docs/security.md).
     content_security_policy:
       browser === 'firefox'
-        ? "script-src 'self'; object-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
-        : { extension_pages: "script-src 'self'; object-src 'self'" },
+        ? "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" },
     action: { default_title: 'Summary Lens' },
     web_accessible_resources: [{ resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS }],
     browser_specific_settings: {

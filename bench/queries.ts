@@ -13,11 +13,18 @@ export interface BenchQuery {
   text: string;
   /** Index id (`s:…`/`c:…`) of the document the query was drawn from. */
   expected: string;
-  /** Whether finding `expected` in the top 3 is a fair expectation (not for generic full-text words). */
-  knownItem: boolean;
+  /**
+   * The title/author words (before any typo or truncation) the query was made from: when no other
+   * document's title and authors hold them all, the query names `expected` alone and finding it
+   * first is a fair expectation. [] for ids (always exact); null for generic full-text/concept words.
+   */
+  words: string[] | null;
 }
 
-/** Share of each kind in the mix. */
+/**
+ * Share of each kind in the mix. The ids of the documents are the synthetic corpus's own, so
+ * "expected" is known for every query; whether it is a fair known item is decided in search.ts.
+ */
 const MIX: [QueryKind, number][] = [
   ['title words', 20],
   ['method name', 10],
@@ -91,52 +98,55 @@ function make(kind: QueryKind, r: Rng, summaries: SearchablePack['summaries'], c
     case 'title words': {
       if (tw.length < 2) return null;
       const start = Math.floor(r() * (tw.length - 1));
-      return { kind, text: tw.slice(start, start + 2 + Math.floor(r() * 2)).join(' ').toLowerCase(), expected: id, knownItem: true };
+      const picked = tw.slice(start, start + 2 + Math.floor(r() * 2));
+      return { kind, text: picked.join(' ').toLowerCase(), expected: id, words: picked };
     }
     case 'method name': {
       const m = methodName(title);
-      return m ? { kind, text: m, expected: id, knownItem: true } : null;
+      return m ? { kind, text: m, expected: id, words: [m] } : null;
     }
     case 'author': {
       const a = surname();
-      return a ? { kind, text: a, expected: id, knownItem: false } : null;
+      return a ? { kind, text: a, expected: id, words: [a] } : null;
     }
     case 'author + title word': {
       const a = surname();
-      return a && tw.length ? { kind, text: `${a} ${pick(r, tw)}`.toLowerCase(), expected: id, knownItem: true } : null;
+      if (!a || !tw.length) return null;
+      const w = pick(r, tw);
+      return { kind, text: `${a} ${w}`.toLowerCase(), expected: id, words: [a, w] };
     }
     case 'typo': {
       const m = methodName(title);
       const target = m && m.length >= 5 && r() < 0.5 ? m : tw.filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
       if (!target) return null;
       const rest = tw.filter((w) => w !== target);
-      const extra = rest.length && r() < 0.5 ? ` ${pick(r, rest)}` : '';
-      return { kind, text: `${typo(r, target)}${extra}`.toLowerCase(), expected: id, knownItem: true };
+      const extra = rest.length && r() < 0.5 ? pick(r, rest) : null;
+      return { kind, text: [typo(r, target), extra].filter(Boolean).join(' ').toLowerCase(), expected: id, words: extra ? [target, extra] : [target] };
     }
     case 'typing (prefix)': {
       if (tw.length < 2) return null;
       const [a, b] = [tw[0], tw.find((w, i) => i > 0 && w.length >= 6)];
       if (!b) return null;
-      return { kind, text: `${a} ${b.slice(0, Math.max(3, Math.ceil(b.length * 0.6)))}`.toLowerCase(), expected: id, knownItem: true };
+      return { kind, text: `${a} ${b.slice(0, Math.max(3, Math.ceil(b.length * 0.6)))}`.toLowerCase(), expected: id, words: [a, b] };
     }
     case 'full-text words': {
       const sentence = pick(r, s.markdown.split(/(?<=[.!?])\s+/));
       const cw = contentWords(sentence);
       if (cw.length < 3) return null;
       const start = Math.floor(r() * (cw.length - 2));
-      return { kind, text: cw.slice(start, start + 2 + Math.floor(r() * 2)).join(' ').toLowerCase(), expected: id, knownItem: false };
+      return { kind, text: cw.slice(start, start + 2 + Math.floor(r() * 2)).join(' ').toLowerCase(), expected: id, words: null };
     }
     case 'arXiv id / URL': {
       const a = s.paper.arxivId;
       if (!a) return null;
       const forms = [a, `https://arxiv.org/abs/${a}v2`, `https://arxiv.org/pdf/${a}`, `arXiv:${a}`];
-      return { kind, text: pick(r, forms), expected: id, knownItem: true };
+      return { kind, text: pick(r, forms), expected: id, words: [] };
     }
     case 'concept': {
       if (!concepts.length) return null;
       const c = pick(r, concepts);
       const cw = contentWords(c.title);
-      return cw.length ? { kind, text: cw.slice(0, 3).join(' ').toLowerCase(), expected: `c:${c.id}`, knownItem: false } : null;
+      return cw.length ? { kind, text: cw.slice(0, 3).join(' ').toLowerCase(), expected: `c:${c.id}`, words: null } : null;
     }
   }
 }

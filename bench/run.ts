@@ -10,6 +10,9 @@ import { execSync } from 'node:child_process';
 import { Report } from './report';
 import { benchSearch, DEFAULT_SEARCH_BENCH } from './search';
 import { benchPopup } from './popup';
+import { benchPanel } from './panel';
+import { benchSeeding } from './seeding';
+import { benchBundle } from './bundle';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -18,6 +21,9 @@ const quick = args.includes('--quick');
 const areas: { name: string; run: (report: Report) => Promise<void> }[] = [
   // Browser figures first, while the machine is not yet busy with the 100,000-summary corpus.
   { name: 'popup', run: (r) => benchPopup(r) },
+  { name: 'panel', run: (r) => benchPanel(r, quick ? { loads: 10 } : {}) },
+  { name: 'seeding', run: (r) => benchSeeding(r, quick ? { freshProfiles: 2 } : {}) },
+  { name: 'bundle', run: (r) => benchBundle(r) },
   { name: 'search', run: (r) => benchSearch(r, quick ? { ...DEFAULT_SEARCH_BENCH, sizes: [0, 10_000], queries: 150, baselineQueries: 4 } : DEFAULT_SEARCH_BENCH) },
 ];
 

@@ -9,16 +9,11 @@ import { NotesEditor } from '@/components/NotesEditor';
 import { RelatedList } from '@/components/RelatedList';
 import { SummaryCard } from '@/components/panel/SummaryCard';
 import { ensureKatexStyle } from './katex-style';
+import { paperPageUrl } from './paper-page';
 
 ensureKatexStyle();
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; summary: SummaryView; paperKey: string };
-
-export function paperPageUrl(paper: Pick<SummaryView['paper'], 'arxivId' | 'openreviewId'>): string | null {
-  if (paper.arxivId) return `https://arxiv.org/abs/${paper.arxivId}`;
-  if (paper.openreviewId) return `https://openreview.net/forum?id=${encodeURIComponent(paper.openreviewId)}`;
-  return null;
-}
 
 function refOf(paper: SummaryView['paper']): PaperRef {
   const ref: PaperRef = {};

@@ -10,6 +10,7 @@ import type { NoteListItem } from '@/utils/notes/types';
 import { useTheme } from '@/components/panel/theme';
 import { useSettings } from '@/components/panel/use-settings';
 import { FiltersBar, NO_FILTERS, type PopupFilters } from './FiltersBar';
+import { paperPageUrl } from './paper-page';
 import { Highlighted } from './Highlighted';
 import { hitItem, noteItems, recentItems, type OpenTarget, type PopupItem } from './items';
 // Loaded when a result is opened: the summary view, notes editor and KaTeX styles stay out of
@@ -146,6 +147,8 @@ export function SearchPopup() {
   }, [opened]);
 
   const activeId = items[active] ? `${listId}-${active}` : undefined;
+  // A pasted id or URL of a paper without a summary can still be opened where it lives.
+  const idPage = response?.query.kind === 'id' ? paperPageUrl(response.query) : null;
   const searching = !!query.trim();
 
   return (
@@ -203,9 +206,14 @@ export function SearchPopup() {
               </p>
             ) : null}
             {searching && engine && items.length === 0 && (
-              <p className="sl-muted" role="status" data-testid="no-results">
-                {response?.query.kind === 'id' ? 'No summary for this paper yet.' : 'Nothing found. Try fewer or other words.'}
-              </p>
+              <div role="status" data-testid="no-results">
+                <p className="sl-muted">{idPage ? 'No summary for this paper yet.' : 'Nothing found. Try fewer or other words.'}</p>
+                {idPage && (
+                  <button type="button" className="sl-button" onClick={() => open({ type: 'url', url: idPage })}>
+                    Open the paper's page
+                  </button>
+                )}
+              </div>
             )}
             {!searching && items.length === 0 && (
               <p className="sl-muted" data-testid="empty-state">

@@ -2,16 +2,9 @@
 // MiniSearch.loadJSON — nothing is indexed on open), then any imported packs as they arrive.
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/client';
-import { SearchEngine, type SearchSource } from '@/utils/search/engine';
-import { loadImportedSource, loadShippedSource } from '@/utils/search/load';
-
-let shipped: Promise<SearchSource> | null = null;
-
-/** Starts fetching the shipped index at once (main.tsx calls it before React renders). */
-export function preloadShippedSource(): Promise<SearchSource> {
-  shipped ??= loadShippedSource();
-  return shipped;
-}
+import { SearchEngine } from '@/utils/search/engine';
+import { loadImportedSource } from '@/utils/search/load';
+import { preloadShippedSource } from './shipped-source';
 
 export interface EngineState {
   engine: SearchEngine | null;

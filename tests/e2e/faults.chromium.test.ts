@@ -12,6 +12,8 @@ import { EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type E
 import { assertConsistent, extensionStorage, openExtensionPage, send, snapshotDb, stopServiceWorker, waitForReady, writeDb } from './support/extension-db';
 import { makePack } from '../fixtures/packs/make-packs';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 /** The corpus inside the build under test (what the worker seeds). */
 const built = JSON.parse(readFileSync(join(EXTENSION_DIR, 'corpus/pack.json'), 'utf8')) as { corpusVersion: string; summaries: Record<string, unknown>[]; concepts: unknown[] };
 
@@ -83,7 +85,7 @@ describe('faults (Chromium)', () => {
       await stopServiceWorker(page); // the next message starts a fresh worker, which re-seeds
       await page.evaluate(() => {
         (window as any).seedingStarted = new Promise<void>((resolve) =>
-          chrome.storage.onChanged.addListener((changes) => changes.corpusProgress?.newValue?.phase === 'seeding' && resolve()),
+          chrome.storage.onChanged.addListener((changes) => (changes.corpusProgress?.newValue as { phase?: string } | undefined)?.phase === 'seeding' && resolve()),
         );
       });
       void send(page, 'ping').catch(() => {});

@@ -8,6 +8,8 @@ import type { CDPSession, Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 /** Runs code inside the extension's content-script world on a page (found through CDP). */
 async function inContentScript(page: Page, expression: string): Promise<unknown> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
@@ -40,6 +42,36 @@ describe('messages (Chromium)', () => {
     expect((await send(options, 'saveNote', { paperKey: 'arxiv:2106.09608', text: 'Must survive the fuzzing.', title: null, baseRev: 0 })).ok).toBe(true);
   });
   afterAll(() => browser?.close());
+
+  it('asks for no more than it needs, and its pages run only its own code and connect nowhere', async () => {
+    expect(manifest.permissions).toEqual(['storage', 'sidePanel']);
+    expect(manifest.host_permissions).toEqual(['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*', '*://ar5iv.labs.arxiv.org/*', '*://ar5iv.org/*', '*://openreview.net/*']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" });
+    // Web-accessible: KaTeX fonts and the panel's stylesheet, to the paper hosts only.
+    const exposed = manifest.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources);
+    expect(exposed.sort()).toEqual(['content-scripts/content.css', 'katex-fonts/*.woff2']);
+    for (const r of manifest.web_accessible_resources) for (const m of r.matches) expect(manifest.host_permissions).toContain(m);
+    const page = await openExtensionPage(browser);
+    const blocked = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      const fetched = await fetch('https://example.com/beacon').then(() => 'fetched', (e: Error) => e.name);
+      let evaluated = 'evaluated';
+      try {
+        // eslint-disable-next-line no-eval
+        (0, eval)('1 + 1');
+      } catch (e) {
+        evaluated = (e as Error).name;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      return { fetched, evaluated, violations };
+    });
+    expect(blocked.fetched).toBe('TypeError');
+    expect(blocked.evaluated).toBe('EvalError');
+    expect(blocked.violations).toEqual(expect.arrayContaining(['connect-src https://example.com/beacon', 'script-src eval']));
+    await page.close();
+  });
 
   it('cannot be reached from web pages: no externally_connectable, no onMessageExternal listener', async () => {
     expect(manifest.externally_connectable).toBeUndefined();
@@ -100,7 +132,9 @@ describe('messages (Chromium)', () => {
         const obj: Record<string, unknown> = {};
         for (let i = Math.floor(rand() * 5); i > 0; i--) obj[rand() < 0.4 ? pick(evilKeys) : pick(['ref', 'id', 'data', 'type', 'arxivIds', 'paperKey', 'text', 'confirm', rand().toString(36)])] = value(depth + 1);
         // JSON.parse makes __proto__ an own key, as it arrives over the wire.
-        return rand() < 0.2 ? JSON.parse(JSON.stringify(obj).replace('{', '{"__proto__":{"polluted":"yes"},')) : obj;
+        if (rand() >= 0.2) return obj;
+        const json = JSON.stringify(obj);
+        return JSON.parse(json === '{}' ? '{"__proto__":{"polluted":"yes"}}' : json.replace('{', '{"__proto__":{"polluted":"yes"},'));
       };
       const message = (): unknown => {
         const r = rand();

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, type ExtensionBrowser } from './support/chromium';
 
+// Runs inside the extension page (page.evaluate), where `chrome` exists.
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 const LOTTERY_BERT = 'The Lottery Ticket Hypothesis for Pre-trained BERT Networks';
 
 describe('popup search (Chromium)', () => {
@@ -71,6 +74,29 @@ describe('popup search (Chromium)', () => {
     await page.reload();
     await expect.poll(() => page.locator('.sl-section-title').first().textContent()).toBe('Recently viewed');
     expect(await firstTitle()).toBe(LOTTERY_BERT);
+  });
+
+  it('a note written in the opened summary puts the paper under "Papers with your notes" and the "With notes" filter', async () => {
+    await input().fill('lottery ticket bert');
+    await expect.poll(firstTitle).toBe(LOTTERY_BERT);
+    await page.keyboard.press('Enter');
+    const notes = page.getByTestId('opened-summary').locator('textarea');
+    await notes.waitFor({ timeout: 15_000 });
+    await notes.fill('Rewinding to early training matters for BERT tickets.');
+    // Autosave reaches the background (the popup's own message channel, as the editor uses it).
+    await expect
+      .poll(() => page.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'listNotes', data: {} })) as { data?: { total: number } }).data?.total ?? 0), { timeout: 10_000 })
+      .toBe(1);
+    await page.getByTestId('back').click();
+    await input().fill('');
+    await page.reload();
+    const sections = () => page.locator('.sl-section-title').allTextContents();
+    await expect.poll(sections).toEqual(['Recently viewed', 'Papers with your notes']);
+    await input().fill('lottery');
+    await expect.poll(() => results().count()).toBeGreaterThan(1);
+    await page.getByText('With notes', { exact: true }).click();
+    await expect.poll(() => results().locator('.sl-result-title').allTextContents()).toEqual([LOTTERY_BERT]);
+    await page.getByText('With notes', { exact: true }).click();
   });
 
   it('tolerates typos and finds pasted arXiv URLs and ids', async () => {

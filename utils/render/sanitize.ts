@@ -7,8 +7,11 @@ export const SANITIZE_CONFIG: Config = {
   // KaTeX output needs style attributes for layout; DOMPurify strips dangerous CSS constructs
   // from them only partially, so url() and expression() are removed by the hook below.
   ADD_ATTR: ['aria-hidden', 'data-src', 'target', 'rel'],
-  FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'button', 'iframe', 'object', 'embed', 'link', 'meta', 'base'],
-  FORBID_ATTR: ['srcset', 'action', 'formaction', 'xlink:href'],
+  // Media elements load their src/poster/srcset on their own (a third-party request without a
+  // click): summaries need none, so they go, as <source> inside <picture> does.
+  FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'button', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'video', 'audio', 'source', 'track', 'picture'],
+  // srcset/background/poster would load an image without a click; ping reports clicks to a third party.
+  FORBID_ATTR: ['srcset', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'ping'],
   ALLOWED_URI_REGEXP: /^(?:https?:|#|\/(?!\/))/i,
 };
 
@@ -19,7 +22,9 @@ function addHooks(purify: Purifier): void {
   if (hooked.has(purify)) return;
   hooked.add(purify);
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName === 'style' && /url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(data.attrValue)) {
+    // Anything that can fetch: url(), image-set()/image()/src()/cross-fade(), and CSS escapes
+    // (`\75rl(` is url( to the CSS parser). KaTeX's own styles use none of these.
+    if (data.attrName === 'style' && /url\s*\(|image-set|image\s*\(|src\s*\(|cross-fade|element\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:|\\/i.test(data.attrValue)) {
       data.keepAttr = false;
     }
   });

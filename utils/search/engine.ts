@@ -1,26 +1,30 @@
 // The popup's search engine. One SearchSource per corpus pack (the shipped one, and each imported
 // pack), each a prebuilt MiniSearch index + its search docs; SearchEngine merges their results.
 //
-// The split, and why (numbers: `npm run bench`, bench/results.json):
-// - MiniSearch (inverted index, BM25, built at corpus build time, loaded with loadJSON) does the
-//   work that must scale: exact and as-you-type prefix matches over every field, full text
-//   included. A query touches only the postings of its own words, so its cost grows with the
-//   matches, not with the corpus.
-// - Fuse.js (Bitap, linear scan) does typo and partial-word tolerance, over the short-field
-//   vocabulary only (titles, author names, method names: fuzzy.ts). It runs only for a query word
-//   the index does not know, and its suggestions are searched in the index at a lower weight.
-//   Fuse over title + full text, the naive design, costs ~100 ms per query at 172 summaries and
-//   seconds at 10,000; MiniSearch's own fuzzy mode is off because, over a full-text vocabulary,
-//   it matches many unrelated words and its cost grows with the vocabulary.
+// The split, and why (figures from `npm run bench`, bench/results.json):
+// - MiniSearch (inverted index, BM25, built at corpus build time, loaded with loadJSON, never
+//   rebuilt on open) does everything that must scale: exact matches over title, authors, ids and
+//   full text, and as-you-type prefix matches of the last word over the short fields. A word costs
+//   the postings it touches, so plan.ts keeps each query under a postings budget using document
+//   frequencies counted at build time: at 172 or 10,000 summaries nearly every word is looked up
+//   everywhere; at 100,000, words found in tens of thousands of summaries ("learning") are looked
+//   up in titles/authors and only re-rank the best candidates by their full text.
+// - Fuse.js (Bitap, a linear scan) does typo and partial-word tolerance, over the short-field
+//   vocabulary only — title words, author names, method/dataset names (fuzzy.ts) — and only for a
+//   word no document holds. Its suggestions are searched in the index at a lower weight, and the
+//   popup says what it searched instead. Fuse.js over title + full text (the naive design the bench
+//   measures beside this one) costs ~100 ms per query at 172 summaries and seconds at 10,000.
+//   MiniSearch's own fuzzy mode stays off: over a full-text vocabulary it matches many unrelated
+//   words, and its cost grows with the vocabulary.
 // - Ids and pasted arXiv/OpenReview URLs skip ranking: an exact map lookup.
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
-import { SEARCH_OPTIONS, type SearchDoc } from './options';
+import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from './options';
 import type { SearchArtifacts, SearchDocMeta, SearchDocsFile } from './build-index';
 import { SEARCH_DOCS_FORMAT } from './build-index';
 import { ShortFieldCorrector } from './fuzzy';
 import { maybeOpenreviewId, parseQuery, type ParsedQuery } from './query';
 import { buildSnippet, type SnippetPart } from './snippet';
-import { CostModel, planQuery, toMiniQuery, type Alternative, type TermPlan } from './plan';
+import { CostModel, MIN_PREFIX, planQuery, toMiniQuery, type Alternative, type TermPlan } from './plan';
 import { normaliseTerm, tokenize } from './text';
 
 export type KindFilter = 'all' | 'summaries' | 'concepts';
@@ -71,7 +75,8 @@ const RERANK_DEPTH = 200;
 
 export function isSearchDocsFile(value: unknown): value is SearchDocsFile {
   const v = value as Partial<SearchDocsFile> | null;
-  return !!v && v.format === SEARCH_DOCS_FORMAT && typeof v.packId === 'string' && Array.isArray(v.docs) && Array.isArray(v.vocabulary);
+  // Another version was written with other options or tokenizer: its index must not be misread.
+  return !!v && v.format === SEARCH_DOCS_FORMAT && v.version === SEARCH_INDEX_VERSION && typeof v.packId === 'string' && Array.isArray(v.docs) && Array.isArray(v.vocabulary) && typeof v.stats?.df === 'object';
 }
 
 /** One pack's index, docs, cost model and typo corrector. */
@@ -81,6 +86,7 @@ export class SearchSource {
   private readonly byArxiv = new Map<string, SearchDocMeta>();
   private readonly byOpenreview = new Map<string, SearchDocMeta>();
   private readonly vocabulary: Set<string>;
+  private readonly sortedVocabulary: string[];
   private readonly corrector: ShortFieldCorrector;
   private readonly cost: CostModel;
   /** Normalised title/author words per document, made on demand for re-ranking. */
@@ -97,6 +103,7 @@ export class SearchSource {
       if (d.openreviewId) this.byOpenreview.set(d.openreviewId, d);
     }
     this.vocabulary = new Set(docsFile.vocabulary);
+    this.sortedVocabulary = [...docsFile.vocabulary].sort();
     this.corrector = new ShortFieldCorrector(docsFile.vocabulary);
     this.cost = new CostModel(docsFile.stats);
   }
@@ -111,6 +118,19 @@ export class SearchSource {
     return new SearchSource(MiniSearch.loadJS<SearchDoc>(artifacts.index, SEARCH_OPTIONS), artifacts.docs);
   }
 
+  /** Whether a title/author/method-name word begins with `prefix` (the vocabulary is sorted). */
+  private vocabularyHasPrefix(prefix: string): boolean {
+    const v = this.sortedVocabulary;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < v.length && v[lo].startsWith(prefix);
+  }
+
   byId(arxivId: string | null, openreviewId: string | null): SearchDocMeta | undefined {
     return (arxivId ? this.byArxiv.get(arxivId) : undefined) ?? (openreviewId ? this.byOpenreview.get(openreviewId) : undefined);
   }
@@ -119,30 +139,22 @@ export class SearchSource {
   searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Omit<SearchHit, 'snippet'>[] {
     const filter = this.filterFor(request.filters);
     const slots: Alternative[][] = terms.map((term) => [{ term, weight: 1 }]);
-    let plans = planQuery(slots, request.partial, this.cost);
-    let results = this.index.search(toMiniQuery(plans), { filter });
 
-    // Words no document matched, that no title/author/method name holds and that are not common
-    // words left out by the planner, are likely typos: ask Fuse.js what they could be, search again.
-    const suspects = new Set(terms.filter((t) => !this.vocabulary.has(t) && !this.cost.isCommon(t) && !/^\d+$/.test(t)));
-    for (const r of results) {
-      if (suspects.size === 0) break;
-      for (const t of r.queryTerms) suspects.delete(t);
-    }
-    let corrected = false;
+    // A word no document holds is likely a typo: Fuse.js says what it could be, and those words are
+    // searched instead. Checked before the main search, cheaply: such a word is never a common
+    // one (stats.df), so looking it up touches at most a few hundred postings.
     terms.forEach((t, i) => {
-      if (!suspects.has(t)) return;
+      const typing = request.partial && i === terms.length - 1 && t.length >= MIN_PREFIX;
+      if (this.vocabulary.has(t) || this.cost.isCommon(t) || /^\d+$/.test(t) || (typing && this.vocabularyHasPrefix(t))) return;
+      if (this.index.search(t, { prefix: false }).length > 0) return;
       const found = this.corrector.correct(t);
       if (!found.length) return;
       corrections.push({ from: t, to: found.map((f) => f.term) });
       slots[i] = found.map((f) => ({ term: f.term, weight: CORRECTION_WEIGHT * Math.max(0.1, 1 - f.score) }));
-      corrected = true;
     });
-    if (corrected) {
-      plans = planQuery(slots, request.partial, this.cost);
-      results = this.index.search(toMiniQuery(plans), { filter });
-    }
 
+    const plans = planQuery(slots, request.partial, this.cost);
+    const results = this.index.search(toMiniQuery(plans), { filter });
     const skipped = plans.filter((p) => !p.short || !p.text);
     const ranked = skipped.length ? this.rerank(results, skipped) : results;
     return ranked.slice(0, request.limit).map((r) => this.toHit(r));

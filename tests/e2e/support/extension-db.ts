@@ -4,6 +4,8 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 export async function openExtensionPage(browser: ExtensionBrowser, path = 'options.html'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
@@ -79,8 +81,10 @@ export function snapshotDb(page: Page): Promise<DbSnapshot> {
 }
 
 /** Puts/deletes rows straight into the extension's IndexedDB (as a stale or older release left them). */
-export function writeDb(page: Page, ops: { store: string; put?: unknown[]; delete?: IDBValidKey[] }[]): Promise<void> {
-  return page.evaluate(async (ops) => {
+type DbOp = { store: string; put?: unknown[]; delete?: (string | number)[] };
+export function writeDb(page: Page, ops: DbOp[]): Promise<void> {
+  // Rows travel as JSON (plain data); typing them loosely keeps Playwright's argument types shallow.
+  return page.evaluate(async (ops: DbOp[]) => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const r = indexedDB.open('summary-lens');
       r.onsuccess = () => resolve(r.result);
@@ -102,7 +106,7 @@ export function writeDb(page: Page, ops: { store: string; put?: unknown[]; delet
     } finally {
       db.close();
     }
-  }, ops);
+  }, ops as never);
 }
 
 /** Every pack row has exactly its rows, and no rows exist without a pack row. */

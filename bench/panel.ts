@@ -1,0 +1,181 @@
+// The in-page panel, in real Chromium with the built extension, on a fixture arXiv abs page whose
+// paper is in the corpus (routed, never fetched):
+//  - time from DOMContentLoaded (navigation timing, domContentLoadedEventEnd) to the panel on
+//    screen and to the summary shown, cold (the background service worker stopped before the load,
+//    checked through the DevTools protocol) and warm (it is running), interleaved load by load;
+//  - page load time (loadEventEnd) with the extension and in a second browser without it,
+//    alternated load by load.
+// How "on screen" and "summary shown" are seen from outside a CLOSED shadow root:
+//  - a ResizeObserver the page installs on the panel's host element (init script, page world)
+//    notes when the host first has a non-zero box (after layout, just before paint);
+//  - the content script sets the performance mark 'summary-lens:panel-ready' right after it
+//    rendered its ready state (entrypoints/content/mount-panel.tsx; the render is synchronous);
+//    "summary shown" is the first host resize at or after that mark (the panel grows from the
+//    one-line "Looking up…" to the summary), or the later of mark and first box when it did not.
+// Each load is checked afterwards: the panel's text (read through CDP) holds the paper's title.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
+import type { Report } from './report';
+import { percentile } from './report';
+
+const AREA = 'panel';
+const PAGE_URL = 'https://arxiv.org/abs/1701.05369';
+const PAPER_TITLE = 'Variational Dropout Sparsifies Deep Neural Networks';
+const READY_MARK = 'summary-lens:panel-ready';
+const TARGET = { op: '<=' as const, limit: 150, source: 'DESIGN.md: panel visible ≤ 150 ms after DOMContentLoaded' };
+const LOAD_RATIO_TARGET = { op: '<=' as const, limit: 1.05, source: 'DESIGN.md: page load with the extension ≤ 1.05× without it' };
+
+interface PanelTiming {
+  dcl: number;
+  /** First time the host had a non-zero box. */
+  onScreen: number;
+  /** First time the summary was on screen. */
+  summary: number;
+  /** The one-line "Looking up…" state was on screen before the summary. */
+  lookingUpFirst: boolean;
+}
+
+/** Page-world watcher for the panel's host element; results in window.__slBench. */
+function watchPanelHost(): void {
+  const state = { onScreenAt: null as number | null, resizes: [] as [number, number][] };
+  (window as unknown as { __slBench: typeof state }).__slBench = state;
+  new MutationObserver((_, observer) => {
+    const host = document.querySelector('summary-lens-panel');
+    if (!host) return;
+    observer.disconnect();
+    new ResizeObserver(() => {
+      const t = performance.now();
+      const height = host.getBoundingClientRect().height;
+      state.resizes.push([t, height]);
+      if (height > 0 && state.onScreenAt === null) state.onScreenAt = t;
+    }).observe(host);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function timePanelLoad(page: Page): Promise<PanelTiming> {
+  await page.goto(PAGE_URL, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark).length > 0 && (window as unknown as { __slBench?: { onScreenAt: number | null } }).__slBench?.onScreenAt != null,
+    READY_MARK,
+    { timeout: 20_000 },
+  );
+  const timing = await page.evaluate(async (mark) => {
+    // Two frames: a resize caused by the ready render is reported by then.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const { onScreenAt, resizes } = (window as unknown as { __slBench: { onScreenAt: number; resizes: [number, number][] } }).__slBench;
+    const readyAt = performance.getEntriesByName(mark)[0].startTime;
+    const after = resizes.find(([t, h]) => t >= readyAt && h > 0);
+    return { dcl: nav.domContentLoadedEventEnd, onScreen: onScreenAt, summary: after ? after[0] : Math.max(readyAt, onScreenAt), lookingUpFirst: onScreenAt < readyAt };
+  }, READY_MARK);
+  const { shadowText } = await import('../tests/e2e/support/chromium');
+  const text = await shadowText(page);
+  if (!text?.includes(PAPER_TITLE)) throw new Error(`The panel did not show the summary of ${PAPER_TITLE}; its text: ${JSON.stringify(text?.slice(0, 200))}`);
+  return timing;
+}
+
+/** Tracks the extension service worker's running status (DevTools ServiceWorker domain). */
+async function serviceWorkerControl(context: BrowserContext, page: Page, extensionId: string) {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const script = `chrome-extension://${extensionId}/`;
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) if (v.scriptURL.startsWith(script)) status = v.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  const workerTargets = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(script)).length;
+  return {
+    /** Stops it and checks it really is stopped: status 'stopped' and no worker target left. */
+    async stop(): Promise<void> {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5000;
+      while (status !== 'stopped' || (await workerTargets()) > 0) {
+        if (Date.now() > deadline) throw new Error(`The background service worker did not stop (status ${status}).`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    status: () => status,
+    detach: () => cdp.detach(),
+  };
+}
+
+async function loadEventEnd(page: Page): Promise<number> {
+  await page.goto(PAGE_URL, { waitUntil: 'load' });
+  await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
+  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+}
+
+export async function benchPanel(report: Report, opts: { loads?: number } = {}): Promise<void> {
+  const loads = opts.loads ?? 30;
+  // Imported late: the launcher reads WXT_OUT_DIR (the bench's own build folder) when loaded.
+  const { launchChromium, serveFixtures } = await import('../tests/e2e/support/chromium');
+  const { PANEL_FIXTURES } = await import('../tests/e2e/support/panel');
+  serveFixtures(PANEL_FIXTURES);
+  const profiles = [mkdtempSync(join(tmpdir(), 'sl-bench-panel-')), mkdtempSync(join(tmpdir(), 'sl-bench-plain-'))];
+  const browsers: ExtensionBrowser[] = [];
+  try {
+    const withExt = await launchChromium({ userDataDir: profiles[0] });
+    browsers.push(withExt);
+    const without = await launchChromium({ withExtension: false, userDataDir: profiles[1] });
+    browsers.push(without);
+    // 1. Panel timings, cold and warm interleaved so a busy neighbour hits both alike.
+    const page = await withExt.context.newPage();
+    await page.addInitScript(watchPanelHost);
+    const worker = await serviceWorkerControl(withExt.context, page, withExt.extensionId);
+    await timePanelLoad(page); // first load of the browser: seeding, caches; not counted
+    const cold: PanelTiming[] = [];
+    const warm: PanelTiming[] = [];
+    for (let i = 0; i < loads; i++) {
+      await worker.stop();
+      cold.push(await timePanelLoad(page));
+      if (worker.status() !== 'running') throw new Error(`The background did not wake up for the cold load (status ${worker.status()}).`);
+      warm.push(await timePanelLoad(page));
+    }
+    await worker.detach();
+    await page.close();
+    for (const [mode, runs, how] of [
+      ['cold', cold, 'background service worker stopped (and checked stopped) before each load'],
+      ['warm', warm, 'background running, the load right after a cold one'],
+    ] as const) {
+      const onScreen = runs.map((r) => r.onScreen - r.dcl);
+      const summary = runs.map((r) => r.summary - r.dcl);
+      const lookingUp = runs.filter((r) => r.lookingUpFirst).length;
+      const note = `${runs.length} loads of ${PAGE_URL} (fixture), ${how}`;
+      report.add(AREA, `DOMContentLoaded → panel on screen, ${mode}, median`, percentile(onScreen, 50), 'ms', { target: TARGET, note: `${note}; any state, "Looking up…" included (first non-zero box of the host)` });
+      report.add(AREA, `DOMContentLoaded → panel on screen, ${mode}, p95`, percentile(onScreen, 95), 'ms', { target: TARGET });
+      report.add(AREA, `DOMContentLoaded → summary shown, ${mode}, median`, percentile(summary, 50), 'ms', { target: TARGET, note: `${note}; "Looking up…" shown first in ${lookingUp} of ${runs.length}` });
+      report.add(AREA, `DOMContentLoaded → summary shown, ${mode}, p95`, percentile(summary, 95), 'ms', { target: TARGET });
+    }
+
+    // 2. Page load with and without the extension, alternating which browser goes first.
+    const pageWith = await withExt.context.newPage();
+    const pageWithout = await without.context.newPage();
+    await loadEventEnd(pageWith); // warm-up: not counted
+    await loadEventEnd(pageWithout);
+    const loadWith: number[] = [];
+    const loadWithout: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      if (i % 2 === 0) {
+        loadWith.push(await loadEventEnd(pageWith));
+        loadWithout.push(await loadEventEnd(pageWithout));
+      } else {
+        loadWithout.push(await loadEventEnd(pageWithout));
+        loadWith.push(await loadEventEnd(pageWith));
+      }
+    }
+    const note = `${loads} loads each of ${PAGE_URL} (fixture), alternating browsers; loadEventEnd from navigation start; extension's worker warm`;
+    const [withMedian, withoutMedian] = [percentile(loadWith, 50), percentile(loadWithout, 50)];
+    report.add(AREA, 'page load with the extension, median', withMedian, 'ms', { note });
+    report.add(AREA, 'page load with the extension, p95', percentile(loadWith, 95), 'ms');
+    report.add(AREA, 'page load without the extension, median', withoutMedian, 'ms', { note: 'a second Chromium, same flags, no extension' });
+    report.add(AREA, 'page load without the extension, p95', percentile(loadWithout, 95), 'ms');
+    report.add(AREA, 'page load ratio with/without, median', withMedian / withoutMedian, '×', { target: LOAD_RATIO_TARGET, note: 'ratio of the medians' });
+    report.add(AREA, 'page load ratio with/without, p95', percentile(loadWith, 95) / percentile(loadWithout, 95), '×', { target: LOAD_RATIO_TARGET, note: 'ratio of the p95s' });
+  } finally {
+    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  }
+}
