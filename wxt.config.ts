@@ -66,7 +66,14 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
         : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" },
     action: { default_title: 'Summary Lens' },
-    web_accessible_resources: [{ resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS }],
+    web_accessible_resources: [
+      { resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS },
+      // The in-page panel's notes editor is a frame of this page (components/NotesFrame.tsx):
+      // loadable in the paper sites' pages only. Its scripts and styles need no entry: the frame,
+      // an extension document, loads them itself. Chromium: only through the per-session dynamic
+      // URL, so a page cannot frame it by a guessed address (WXT lists plain paths for Firefox MV2).
+      { resources: ['notes-frame.html'], matches: PAPER_HOSTS, use_dynamic_url: true },
+    ],
     browser_specific_settings: {
       gecko: {
         id: 'summary-lens@summarylens.dev',

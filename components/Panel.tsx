@@ -1,14 +1,15 @@
 // The summary panel shown beside a paper (in a closed shadow root, see entrypoints/content).
 // Full state: summary card + notes + related papers, collapsible (remembered for every paper).
+// The notes sit in an extension-origin frame (./NotesFrame.tsx): the page cannot search them.
 // No summary: one line that still opens the notes. Dismissible per paper, with an undo.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SummaryView } from '@/utils/messaging/client';
 import { dismissedPapersItem, updateSettings, type Settings } from '@/utils/settings';
-import { NotesEditor } from './NotesEditor';
+import { NotesFrame } from './NotesFrame';
 import { RelatedList } from './RelatedList';
 import { SummaryCard } from './panel/SummaryCard';
 import { useSettings } from './panel/use-settings';
-import { useTheme, type PageThemeReader } from './panel/theme';
+import { useTheme, type PageThemeReader, type Theme } from './panel/theme';
 
 export type PanelState =
   | { kind: 'loading' }
@@ -102,14 +103,14 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 
   if (!state.summary) {
     return (
-      <NoSummary rootProps={rootProps} paperKey={paperKey} pageTitle={pageTitle} onDismiss={dismiss} />
+      <NoSummary rootProps={rootProps} theme={theme} paperKey={paperKey} pageTitle={pageTitle} onDismiss={dismiss} />
     );
   }
 
   return (
     <FullPanel
       rootProps={rootProps}
-     
+      theme={theme}
       summary={state.summary}
       paperKey={paperKey}
       collapsed={collapsed}
@@ -128,6 +129,7 @@ interface RootProps {
 
 function FullPanel(props: {
   rootProps: RootProps;
+  theme: Theme;
   summary: SummaryView;
   paperKey: string | null;
   collapsed: boolean;
@@ -135,7 +137,7 @@ function FullPanel(props: {
   autoLoadImages: boolean;
   onDismiss: () => void;
 }) {
-  const { rootProps, summary, paperKey, collapsed, onToggle, autoLoadImages, onDismiss } = props;
+  const { rootProps, theme, summary, paperKey, collapsed, onToggle, autoLoadImages, onDismiss } = props;
   const bodyId = useId();
   const title = summary.paper.title ?? 'Untitled paper';
   return (
@@ -167,7 +169,7 @@ function FullPanel(props: {
             <SummaryCard summary={summary} autoLoadImages={autoLoadImages} headingLevel={3} scrollable />
             {paperKey && (
               <section className="sl-section sl-notes" aria-label="Your notes">
-                <NotesEditor paperKey={paperKey} title={summary.paper.title} />
+                <NotesFrame paperKey={paperKey} title={summary.paper.title} theme={theme} />
               </section>
             )}
             <RelatedList summary={summary} context="panel" />
@@ -178,8 +180,8 @@ function FullPanel(props: {
   );
 }
 
-function NoSummary(props: { rootProps: RootProps; paperKey: string | null; pageTitle: string | null; onDismiss: () => void }) {
-  const { rootProps, paperKey, pageTitle, onDismiss } = props;
+function NoSummary(props: { rootProps: RootProps; theme: Theme; paperKey: string | null; pageTitle: string | null; onDismiss: () => void }) {
+  const { rootProps, theme, paperKey, pageTitle, onDismiss } = props;
   const [notesOpen, setNotesOpen] = useState(false);
   const notesId = useId();
   return (
@@ -205,7 +207,7 @@ function NoSummary(props: { rootProps: RootProps; paperKey: string | null; pageT
         <div id={notesId} className="sl-content" hidden={!notesOpen}>
           {notesOpen && (
             <section className="sl-section sl-notes" aria-label="Your notes">
-              <NotesEditor paperKey={paperKey} title={pageTitle} />
+              <NotesFrame paperKey={paperKey} title={pageTitle} theme={theme} />
             </section>
           )}
         </div>

@@ -1,36 +1,43 @@
 // Personal notes end to end in Chromium, through the built extension: write in the arXiv panel
-// (closed shadow root, driven over CDP + real key events), close mid-typing, reopen; the options
+// (its notes editor is an extension-origin frame inside the closed shadow root, driven as a frame
+// of the page with real clicks and key events), close mid-typing, reopen; the options
 // dashboard; live update across tabs; export JSON -> wipe -> import gives the notes back exactly;
 // a corrupt import is refused with a clear error and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchChromium, screenshot, serveFixtures, type ExtensionBrowser } from './support/chromium';
-import { shadowCall, shadowClick, shadowFocus, shadowValue, waitForShadow } from './support/shadow-dom';
+import { notesFrame, NOTES_TEXTAREA as TEXTAREA } from './support/notes-frame';
+import { waitForShadow } from './support/shadow-dom';
 
 const ABS = 'https://arxiv.org/abs/2106.09608';
-const TEXTAREA = '[data-testid="notes-editor"] textarea';
 const SAVE_STATE = '[data-testid="notes-save-state"]';
 
-/** Opens the paper and waits for its notes editor to be ready (opening the notes on a no-summary bar). */
-async function openPanelNotes(page: Page): Promise<void> {
+/**
+ * Opens the paper, opens the notes on its no-summary bar (in the closed shadow root, over CDP)
+ * and returns the notes frame once its editor is ready.
+ */
+async function openPanelNotes(page: Page): Promise<Frame> {
   await page.goto(ABS);
   await waitForShadow(page, `function () {
-    if (this.querySelector('[data-testid="notes-editor"]')) return true;
+    if (this.querySelector('iframe.sl-notes-frame')) return true;
     const open = [...this.querySelectorAll('button[aria-expanded="false"]')].find((b) => /notes/i.test(b.textContent));
     open?.click();
     return false;
   }`);
-  await waitForShadow(page, `function (s) { const t = this.querySelector(s); return t && !t.disabled; }`, [TEXTAREA]);
+  return notesFrame(page);
 }
 
-async function typeInPanel(page: Page, text: string, delay = 0): Promise<void> {
-  expect(await shadowFocus(page, TEXTAREA)).toBe(true);
+/** Types at the end of the note like a user: a real click into the frame's text box, then keys. */
+async function typeInPanel(page: Page, notes: Frame, text: string, delay = 0): Promise<void> {
+  await notes.locator(TEXTAREA).click();
+  expect(await notes.evaluate((s) => document.hasFocus() && document.activeElement === document.querySelector(s), TEXTAREA)).toBe(true);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay });
 }
 
-const panelSaveState = (page: Page) => shadowCall<string>(page, 'function (s) { return this.querySelector(s)?.dataset.state ?? null; }', [SAVE_STATE]);
+const panelSaveState = (notes: Frame) => notes.locator(SAVE_STATE).getAttribute('data-state');
+const panelValue = (notes: Frame) => notes.locator(TEXTAREA).inputValue();
 
 async function exportJson(options: Page): Promise<{ text: string; doc: { notes: unknown[]; revisions: unknown[]; exportedAt: string } }> {
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-json').click()]);
@@ -51,35 +58,33 @@ describe('notes (Chromium)', () => {
 
   it('keeps a note typed in the panel when the tab closes mid-typing', async () => {
     const page = await browser.context.newPage();
-    await openPanelNotes(page);
-    expect(await shadowValue(page, TEXTAREA)).toBe('');
-    await typeInPanel(page, first);
+    const notes = await openPanelNotes(page);
+    expect(await panelValue(notes)).toBe('');
+    await typeInPanel(page, notes, first);
     // Close at once: the 400 ms autosave has not fired; pagehide must save (or leave a draft).
     await page.close({ runBeforeUnload: true });
 
     const again = await browser.context.newPage();
-    await openPanelNotes(again);
-    await waitForShadow(again, 'function (s, v) { return this.querySelector(s)?.value === v; }', [TEXTAREA, first]);
-    // The page itself cannot read the note: it lives in a closed shadow root and extension storage.
+    const notes2 = await openPanelNotes(again);
+    await expect.poll(() => panelValue(notes2)).toBe(first);
+    // The page itself cannot read the note: it lives in an extension-origin frame and extension storage.
     expect(await again.evaluate((t) => document.documentElement.outerHTML.includes(t) || document.body.innerText.includes(t), first)).toBe(false);
 
-    // Preview: rendered by the background, sanitized in the panel, math included.
-    await shadowClick(again, '.sl-notes-preview-toggle');
-    const rendered = await waitForShadow<{ strong: string; katex: boolean }>(again, `function () {
-      const r = this.querySelector('.sl-notes-rendered');
-      return r && r.querySelector('strong') ? { strong: r.querySelector('strong').textContent, katex: !!r.querySelector('.katex') } : null;
-    }`);
-    expect(rendered).toEqual({ strong: 'world models', katex: true });
+    // Preview: rendered by the background, sanitized in the frame, math included.
+    await notes2.locator('.sl-notes-preview-toggle').click();
+    const rendered = notes2.locator('.sl-notes-rendered');
+    await expect.poll(() => rendered.locator('strong').textContent({ timeout: 5000 })).toBe('world models');
+    expect(await rendered.locator('.katex').count()).toBeGreaterThan(0);
     await again.locator('summary-lens-panel').scrollIntoViewIfNeeded();
     await screenshot(again, 'chromium-notes-preview');
-    await shadowClick(again, '.sl-notes-preview-toggle');
+    await notes2.locator('.sl-notes-preview-toggle').click();
 
     // Tags and reading status, saved at once.
-    expect(await shadowFocus(again, '.sl-notes-tag-input')).toBe(true);
+    await notes2.locator('.sl-notes-tag-input').click();
     await again.keyboard.type('World Models, rl');
     await again.keyboard.press('Enter');
-    await shadowClick(again, '.sl-notes-status button:first-child'); // To read
-    await waitForShadow(again, 'function () { return [...this.querySelectorAll(".sl-notes-chip span")].map((s) => s.textContent).join("|") === "world models|rl"; }');
+    await notes2.locator('.sl-notes-status button:first-child').click(); // To read
+    await expect.poll(() => notes2.locator('.sl-notes-chip span').allTextContents()).toEqual(['world models', 'rl']);
     await again.close();
   });
 
@@ -106,17 +111,17 @@ describe('notes (Chromium)', () => {
 
   it('updates an open tab live when the note is edited in a second tab', async () => {
     const tab1 = await browser.context.newPage();
-    await openPanelNotes(tab1);
+    const notes1 = await openPanelNotes(tab1);
     const tab2 = await browser.context.newPage();
-    await openPanelNotes(tab2);
-    await typeInPanel(tab2, ' Edited in tab two.');
-    await waitForShadow(tab2, 'function (s) { return this.querySelector(s)?.dataset.state === "saved"; }', [SAVE_STATE]);
+    const notes2 = await openPanelNotes(tab2);
+    await typeInPanel(tab2, notes2, ' Edited in tab two.');
+    await expect.poll(() => panelSaveState(notes2), { interval: 20 }).toBe('saved');
     const savedAt = Date.now();
-    await waitForShadow(tab1, 'function (s, v) { return this.querySelector(s)?.value === v; }', [TEXTAREA, `${first} Edited in tab two.`], 3000);
+    await expect.poll(() => panelValue(notes1), { timeout: 3000, interval: 20 }).toBe(`${first} Edited in tab two.`);
     expect(Date.now() - savedAt).toBeLessThan(1000);
     // The dashboard follows too, without a reload.
     await expect.poll(() => options.locator('[data-testid="note-row"]').first().textContent(), { timeout: 2000 }).toContain('Edited in tab two.');
-    expect(await panelSaveState(tab1)).not.toBe('error');
+    expect(await panelSaveState(notes1)).not.toBe('error');
     await tab1.locator('summary-lens-panel').scrollIntoViewIfNeeded();
     await screenshot(tab1, 'chromium-notes-panel');
     await tab2.close();
@@ -125,27 +130,27 @@ describe('notes (Chromium)', () => {
 
   it('two tabs typing at once: the newest edit wins, both users are told, the other text is kept', async () => {
     const [tab1, tab2] = [await browser.context.newPage(), await browser.context.newPage()];
-    await openPanelNotes(tab1);
-    await openPanelNotes(tab2);
+    const notes1 = await openPanelNotes(tab1);
+    const notes2 = await openPanelNotes(tab2);
     const base = `${first} Edited in tab two.`;
     // tab2 types slowly (its autosave keeps waiting, so it has unsaved text throughout) while tab1
     // types and saves at once with Ctrl+S; tab2 then saves from a base older than tab1's save.
     await Promise.all([
-      typeInPanel(tab2, ' From tab two.', 60),
+      typeInPanel(tab2, notes2, ' From tab two.', 60),
       (async () => {
         await tab1.waitForTimeout(150);
-        await typeInPanel(tab1, ' From tab one.');
+        await typeInPanel(tab1, notes1, ' From tab one.');
         await tab1.keyboard.press('Control+s');
       })(),
     ]);
-    const conflictText = (page: Page) => shadowCall<string | null>(page, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\')?.textContent ?? null; }');
-    await waitForShadow(tab2, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\'); }', [], 5000);
-    expect(await conflictText(tab2)).toContain('Your newer text is kept here');
-    expect(await conflictText(tab2)).toContain(`${base} From tab one.`);
+    const conflict = (notes: Frame) => notes.getByTestId('notes-conflict');
+    await conflict(notes2).waitFor({ timeout: 5000 });
+    expect(await conflict(notes2).textContent()).toContain('Your newer text is kept here');
+    expect(await conflict(notes2).textContent()).toContain(`${base} From tab one.`);
     // tab1 shows the winner and says where its own text went.
-    await waitForShadow(tab1, 'function (s, v) { return this.querySelector(s)?.value === v; }', [TEXTAREA, `${base} From tab two.`], 3000);
-    await waitForShadow(tab1, 'function () { return this.querySelector(\'[data-testid="notes-conflict"]\'); }', [], 3000);
-    expect(await conflictText(tab1)).toContain('its newer edit is shown');
+    await expect.poll(() => panelValue(notes1), { timeout: 3000 }).toBe(`${base} From tab two.`);
+    await conflict(notes1).waitFor({ timeout: 3000 });
+    expect(await conflict(notes1).textContent()).toContain('its newer edit is shown');
 
     // Nothing was dropped: the losing text is in the note's history on the dashboard.
     const row = options.locator('[data-testid="note-row"][data-paper-key="arxiv:2106.09608"]');

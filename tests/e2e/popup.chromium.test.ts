@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, type ExtensionBrowser } from './support/chromium';
+import { makePack } from '../fixtures/packs/make-packs';
 
 // Runs inside the extension page (page.evaluate), where `chrome` exists.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -133,5 +134,25 @@ describe('popup search (Chromium)', () => {
     await page.getByLabel('To year').fill('2020');
     await expect.poll(async () => (await results().locator('.sl-result-meta').allTextContents()).every((m) => / 2020( |$)/.test(` ${m} `.replace(/·/g, ' ')))).toBe(true);
     expect(await results().count()).toBeGreaterThan(0);
+  });
+
+  it('searches an imported pack too (imported through the options page)', async () => {
+    const pack = makePack({ id: 'popup-e2e-pack', summaries: 30, concepts: 2, name: 'Popup e2e pack' });
+    pack.summaries[4].paper.title = 'Quasiperiodic Zebrafish Attention for Lattice Retrieval';
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('pack-file').setInputFiles({ name: 'popup-e2e.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    await expect.poll(() => options.getByTestId('packs-table').locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
+    await options.close();
+
+    await page.reload();
+    await input().fill('zebrafish lattice');
+    await expect.poll(firstTitle, { timeout: 20_000 }).toBe('Quasiperiodic Zebrafish Attention for Lattice Retrieval');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('opened-summary').locator('.sl-summary-title').textContent(), { timeout: 15_000 }).toBe('Quasiperiodic Zebrafish Attention for Lattice Retrieval');
+    await page.getByTestId('back').click();
+    // The shipped corpus still answers beside it.
+    await input().fill('lottery ticket bert');
+    await expect.poll(firstTitle).toBe(LOTTERY_BERT);
   });
 });

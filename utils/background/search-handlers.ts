@@ -4,6 +4,7 @@ import { getDb, type SummaryRow } from '../db';
 import { BUILTIN_PACK_ID } from '../corpus/pack';
 import type { Handlers } from '../messaging/dispatch';
 import { buildSearchArtifacts } from '../search/build-index';
+import { SEARCH_INDEX_VERSION } from '../search/options';
 import { recentViewsItem, withView } from '../search/recent';
 import { ensureSeeded } from './corpus-state';
 
@@ -19,22 +20,64 @@ export async function recordSummaryView(row: Pick<SummaryRow, 'id' | 'arxivId' |
 }
 
 /**
- * Serialized search artifacts of imported packs, by pack id and version. Built from the pack's
- * rows the first time the popup asks after a (re)start of the background, then served from here.
- * TODO(pack import): persisting buildSearchArtifacts(pack) at import time would spare that build.
+ * Serialized search artifacts of imported packs. Built from the pack's rows the first time the
+ * popup asks for a pack version, then kept: in memory for the worker's life, and in the Cache API
+ * (no permission needed, survives worker restarts), so a large pack is indexed once, not on every
+ * popup open. Entries of removed or replaced packs are dropped on the next request.
  */
-const packSearchCache = new Map<string, { corpusVersion: string; index: string; docs: string }>();
+interface PackSearchText {
+  corpusVersion: string;
+  index: string;
+  docs: string;
+}
+const packSearchMemory = new Map<string, PackSearchText>();
+const CACHE_NAME = `summary-lens-search-v${SEARCH_INDEX_VERSION}`;
+const cacheUrl = (packId: string, version: string, part: 'index' | 'docs') =>
+  `https://search.summary-lens.invalid/${encodeURIComponent(packId)}/${encodeURIComponent(version)}/${part}.json`;
 
-async function packSearchText(packId: string): Promise<{ corpusVersion: string; index: string; docs: string } | null> {
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    return null; // e.g. storage disabled: memory only
+  }
+}
+
+async function fromCache(cache: Cache, packId: string, version: string): Promise<PackSearchText | null> {
+  const [index, docs] = await Promise.all([cache.match(cacheUrl(packId, version, 'index')), cache.match(cacheUrl(packId, version, 'docs'))]);
+  return index && docs ? { corpusVersion: version, index: await index.text(), docs: await docs.text() } : null;
+}
+
+async function dropStale(cache: Cache, installed: Map<string, string>): Promise<void> {
+  for (const request of await cache.keys()) {
+    const [packId, version] = new URL(request.url).pathname.split('/').slice(1, 3).map(decodeURIComponent);
+    if (installed.get(packId) !== version) await cache.delete(request);
+  }
+}
+
+async function packSearchText(packId: string): Promise<PackSearchText | null> {
   const db = getDb();
   const pack = await db.packs.get(packId);
   if (!pack) return null;
-  const cached = packSearchCache.get(packId);
-  if (cached?.corpusVersion === pack.corpusVersion) return cached;
-  const [summaries, concepts] = await Promise.all([db.summaries.where('packId').equals(packId).toArray(), db.concepts.where('packId').equals(packId).toArray()]);
-  const artifacts = buildSearchArtifacts({ id: packId, summaries, concepts });
-  const entry = { corpusVersion: pack.corpusVersion, index: JSON.stringify(artifacts.index), docs: JSON.stringify(artifacts.docs) };
-  packSearchCache.set(packId, entry);
+  const remembered = packSearchMemory.get(packId);
+  if (remembered?.corpusVersion === pack.corpusVersion) return remembered;
+  const cache = await openCache();
+  let entry = cache ? await fromCache(cache, packId, pack.corpusVersion).catch(() => null) : null;
+  if (!entry) {
+    const [summaries, concepts] = await Promise.all([db.summaries.where('packId').equals(packId).toArray(), db.concepts.where('packId').equals(packId).toArray()]);
+    const artifacts = buildSearchArtifacts({ id: packId, summaries, concepts });
+    entry = { corpusVersion: pack.corpusVersion, index: JSON.stringify(artifacts.index), docs: JSON.stringify(artifacts.docs) };
+    if (cache) {
+      const json = { headers: { 'content-type': 'application/json' } };
+      await Promise.all([
+        cache.put(cacheUrl(packId, pack.corpusVersion, 'index'), new Response(entry.index, json)),
+        cache.put(cacheUrl(packId, pack.corpusVersion, 'docs'), new Response(entry.docs, json)),
+      ]).catch(() => {}); // full disk: still served from memory
+      const installed = new Map((await db.packs.toArray()).map((p) => [p.id, p.corpusVersion]));
+      await dropStale(cache, installed).catch(() => {});
+    }
+  }
+  packSearchMemory.set(packId, entry);
   return entry;
 }
 

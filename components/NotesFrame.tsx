@@ -1,0 +1,84 @@
+// The in-page panel's notes: the notes editor in a frame of the extension's own origin
+// (entrypoints/notes-frame), not in the panel's shadow root. A closed shadow root keeps page
+// scripts from reading the panel, but Chromium's window.find() still searches it, text areas
+// included, so a page could test guesses against the notes; another origin's document is out of
+// its reach. Extension pages (side panel, popup, options) keep rendering <NotesEditor> directly.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Theme } from './panel/theme';
+import { asNotesFrameMessage, NOTES_FRAME_PATH, newFrameToken, notesFrameQuery, type NotesFrameMessage, type NotesFrameTheme } from '@/utils/notes-frame';
+import './notes-frame.css';
+
+export interface NotesFrameProps {
+  paperKey: string;
+  title: string | null;
+  theme: Theme;
+}
+
+/**
+ * Height before the frame first reports its own: about the editor's (bar, text box, tags, save
+ * line), so the panel barely moves when the real height arrives.
+ */
+const INITIAL_HEIGHT = 200;
+
+/** The frames this content script opened, by token: what they may show, and where their height goes. */
+const openFrames = new Map<string, { paperKey: string; onHeight: (height: number) => void }>();
+let listening = false;
+
+/**
+ * One listener for every frame. Only this extension's contexts can reach runtime.onMessage (the
+ * page cannot): the frame's "did you open me?" and its height, sent with tabs.sendMessage.
+ */
+function listenToFrames() {
+  if (listening) return;
+  listening = true;
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message: NotesFrameMessage | null = asNotesFrameMessage(raw);
+    if (!message) return undefined;
+    const frame = openFrames.get(message.token);
+    if (message.type === 'summary-lens:notes-frame-hello') return Promise.resolve(frame?.paperKey === message.paperKey);
+    frame?.onHeight(message.height);
+    return undefined;
+  });
+}
+
+export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
+  // A new paper gets a new frame (and token); the title and theme it starts with go in its address.
+  const token = useMemo(newFrameToken, [paperKey]);
+  const src = useMemo(
+    () => (browser.runtime.getURL as (path: string) => string)(NOTES_FRAME_PATH) + notesFrameQuery({ paperKey, title, theme, token }),
+    // Later title/theme changes must not reload the frame (the theme is posted, below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [token],
+  );
+  const frameOrigin = src.slice(0, src.indexOf('/', src.indexOf('//') + 2));
+  const [height, setHeight] = useState(INITIAL_HEIGHT);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  // Registered before the frame can load and say hello (layout effects run as it is inserted).
+  useLayoutEffect(() => {
+    listenToFrames();
+    openFrames.set(token, { paperKey, onHeight: setHeight });
+    return () => void openFrames.delete(token);
+  }, [token, paperKey]);
+
+  const postTheme = () => {
+    const message: NotesFrameTheme = { type: 'summary-lens:notes-frame-theme', theme };
+    frame.current?.contentWindow?.postMessage(message, frameOrigin);
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(postTheme, [theme]);
+
+  return (
+    <iframe
+      ref={frame}
+      key={token}
+      className="sl-notes-frame"
+      src={src}
+      title={`Your notes on ${title ?? 'this paper'}`}
+      style={{ height }}
+      onLoad={postTheme}
+    />
+  );
+}
