@@ -43,6 +43,16 @@ function listenToFrames() {
   });
 }
 
+/**
+ * The origin the frame's document has: the extension's. (Chromium gives the content script a
+ * per-session dynamic address for the frame, `use_dynamic_url`, but the document it loads
+ * commits on the extension's own origin.)
+ */
+function extensionOrigin(): string {
+  const root = (browser.runtime.getURL as (path: string) => string)('/');
+  return root.slice(0, root.indexOf('/', root.indexOf('//') + 2));
+}
+
 export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
   // A new paper gets a new frame (and token); the title and theme it starts with go in its address.
   const token = useMemo(newFrameToken, [paperKey]);
@@ -52,7 +62,6 @@ export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [token],
   );
-  const frameOrigin = src.slice(0, src.indexOf('/', src.indexOf('//') + 2));
   const [height, setHeight] = useState(INITIAL_HEIGHT);
   const frame = useRef<HTMLIFrameElement>(null);
 
@@ -65,7 +74,7 @@ export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
 
   const postTheme = () => {
     const message: NotesFrameTheme = { type: 'summary-lens:notes-frame-theme', theme };
-    frame.current?.contentWindow?.postMessage(message, frameOrigin);
+    frame.current?.contentWindow?.postMessage(message, extensionOrigin());
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(postTheme, [theme]);

@@ -228,9 +228,13 @@ export function useNote(paperKey: string, title: string | null) {
     };
     const onVisibility = () => document.visibilityState === 'hidden' && onHide();
     window.addEventListener('pagehide', onHide);
+    // The in-page panel's notes frame (entrypoints/notes-frame): when its tab closes, Chromium
+    // drops what an out-of-process frame sends from pagehide; beforeunload still gets through.
+    window.addEventListener('beforeunload', onHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       clearTimeout(s.retryTimer);
       // Unmounting (panel closed, another paper): whatever is pending is saved.

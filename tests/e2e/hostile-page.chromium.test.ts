@@ -51,6 +51,23 @@ async function inShadow<T>(page: Page, selector: string, fn: string): Promise<T 
   }
 }
 
+/** The in-page notes editor: in the extension-origin notes frame (current design) or in the shadow root (before it). */
+function notesFrame(page: Page) {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/notes-frame\.html/.test(f.url())) ?? null;
+}
+async function noteValue(page: Page): Promise<string | null> {
+  const frame = notesFrame(page);
+  if (frame) return frame.locator('textarea').inputValue({ timeout: 5000 }).catch(() => null);
+  return inShadow<string>(page, 'textarea', '(el) => el.value');
+}
+async function focusNoteEnd(page: Page): Promise<void> {
+  const frame = notesFrame(page);
+  if (frame) {
+    await frame.locator('textarea').focus();
+    await page.keyboard.press('Control+End');
+  } else await inShadow(page, 'textarea', '(el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); return true; }');
+}
+
 const styleOf = (page: Page, selector: string) =>
   inShadow<Record<string, string>>(page, selector, `(el) => { const s = getComputedStyle(el); return { color: s.color, fontSize: s.fontSize, fontFamily: s.fontFamily, display: s.display, letterSpacing: s.letterSpacing, lineHeight: s.lineHeight }; }`);
 
@@ -79,7 +96,8 @@ describe('a hostile page (Chromium)', () => {
 
   it('shows the summary and the note despite poisoned globals', async () => {
     expect(await page.evaluate(() => typeof window.hostile.readAll)).toBe('function');
-    expect(await inShadow<string>(page, 'textarea', '(el) => el.value')).toBe(SECRET);
+    await expect.poll(() => noteValue(page), { timeout: 10_000 }).toBe(SECRET);
+    console.log(`[measure] hostile page: the in-page notes editor is ${notesFrame(page) ? 'in an extension-origin frame' : 'in the shadow root'}`);
     // The content script never used the page's fake chrome/browser objects.
     expect(await page.evaluate(() => window.hostile.report.fakeApiCalls)).toEqual([]);
   });
@@ -101,15 +119,19 @@ describe('a hostile page (Chromium)', () => {
     console.log(`[measure] hostile page: select-all sees the panel's summary text: ${String(read.selection).includes(TITLE)}; the note: ${String(read.selection).includes('k7Q2x9')}`);
   });
 
-  // KNOWN LEAK, reported (issue 9): Chromium's window.find() searches text inside closed shadow
-  // roots, textarea values included, so a page can test guesses about the note (and grow them
-  // into the whole text). Only moving the notes editor into an extension-origin frame closes it.
-  // it.fails: this test turns red the day the leak is fixed, to be flipped to a plain it().
-  it.fails('find-in-page cannot probe the note’s text (known leak: it can)', async () => {
+  // Chromium's window.find() searches text inside closed shadow roots, text areas included: with
+  // the notes editor in the shadow root a page could test guesses about a note and grow them into
+  // its text. In an extension-origin frame it cannot. (Skipped, with the leak measured, on a build
+  // whose panel still keeps the editor in the shadow root.)
+  it('find-in-page cannot probe the note’s text', async (ctx) => {
     const read = await page.evaluate((secret) => {
       window.hostile.probes = [secret, 'k7Q2x9'];
       return window.hostile.readAll();
     }, SECRET);
+    if (!notesFrame(page)) {
+      console.warn(`[measure] KNOWN LEAK (notes editor in the shadow root): find-in-page probes ${JSON.stringify(read.findProbes)}`);
+      ctx.skip();
+    }
     expect(read.findProbes).toEqual([
       [SECRET, false],
       ['k7Q2x9', false],
@@ -124,11 +146,11 @@ describe('a hostile page (Chromium)', () => {
     const note = ((await send(options, 'getNote', { paperKey })) as any).data.note;
     expect(note.text).toBe(SECRET);
     expect(await shadowText(page)).toContain(TITLE);
-    expect(await inShadow<string>(page, 'textarea', '(el) => el.value')).toBe(SECRET);
+    expect(await noteValue(page)).toBe(SECRET);
   });
 
   it('keeps its look under the page’s hostile CSS', async () => {
-    const selectors = ['.sl-summary-title', '.sl-summary-body', 'textarea'];
+    const selectors = ['.sl-summary-title', '.sl-summary-body', '.sl-notes'];
     const before = await Promise.all(selectors.map((s) => styleOf(page, s)));
     expect(before.every(Boolean)).toBe(true);
     await page.evaluate(() => window.hostile.restyle());
@@ -145,18 +167,25 @@ describe('a hostile page (Chromium)', () => {
     expect(host.height).toBeGreaterThan(50);
   });
 
-  // KNOWN LEAK, reported (issue 9): keyboard and input events typed into the note cross the
-  // shadow boundary (composed events), so a capture-phase listener on the page's window sees
-  // every key (isolateEvents only stops them on the way back up). Same fix as above.
-  it.fails('the page does not see what is typed into the note (known leak: it does)', async () => {
-    await inShadow(page, 'textarea', '(el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); return true; }');
+  // Keyboard and input events are composed: typed into a text area in the shadow root, they reach
+  // a capture-phase listener on the page's window (isolateEvents only stops them on the way back
+  // up). Typed into the extension-origin notes frame, they never enter the page's document.
+  // (Skipped, with the leak measured, on a build that keeps the editor in the shadow root.)
+  it('the page does not see what is typed into the note', async (ctx) => {
+    await focusNoteEnd(page);
     const keysBefore = await page.evaluate(() => window.hostile.report.keys.length);
+    const inputsBefore = await page.evaluate(() => window.hostile.report.inputs.length);
     await page.keyboard.type(' Zq9');
-    await expect.poll(() => inShadow<string>(page, 'textarea', '(el) => el.value')).toBe(`${SECRET} Zq9`);
+    await expect.poll(() => noteValue(page)).toBe(`${SECRET} Zq9`);
     const report = await page.evaluate(() => window.hostile.report);
-    console.log(`[measure] hostile page: capture-phase listeners saw keys ${JSON.stringify(report.keys.slice(keysBefore))}, input data ${JSON.stringify(report.inputs)}`);
-    expect(report.keys.slice(keysBefore)).not.toContain('Z');
-    expect(report.inputs).not.toContain('Z');
+    const seen = { keys: report.keys.slice(keysBefore), inputs: report.inputs.slice(inputsBefore) };
+    if (!notesFrame(page)) {
+      console.warn(`[measure] KNOWN LEAK (notes editor in the shadow root): capture-phase listeners saw ${JSON.stringify(seen)}`);
+      ctx.skip();
+    }
+    expect(seen).toEqual({ keys: [], inputs: [] });
+    // The typed text is saved (autosave), not lost.
+    await expect.poll(async () => ((await send(options, 'getNote', { paperKey })) as any).data.note.text, { timeout: 10_000 }).toBe(`${SECRET} Zq9`);
   });
 
   it('keeps working after the page removes the panel', async () => {
@@ -167,7 +196,7 @@ describe('a hostile page (Chromium)', () => {
     expect(((await send(options, 'ping')) as any).data.db.ready).toBe(true);
     await page.reload();
     await waitForShadowText(page, (t) => t.includes(TITLE));
-    expect((await inShadow<string>(page, 'textarea', '(el) => el.value'))?.startsWith(SECRET)).toBe(true);
+    await expect.poll(async () => (await noteValue(page))?.startsWith(SECRET), { timeout: 10_000 }).toBe(true);
     expect(contentScriptErrors).toEqual([]);
   });
 });

@@ -48,10 +48,14 @@ describe('messages (Chromium)', () => {
     expect(manifest.host_permissions).toEqual(['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*', '*://ar5iv.labs.arxiv.org/*', '*://ar5iv.org/*', '*://openreview.net/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" });
-    // Web-accessible: KaTeX fonts and the panel's stylesheet, to the paper hosts only.
-    const exposed = manifest.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources);
-    expect(exposed.sort()).toEqual(['content-scripts/content.css', 'katex-fonts/*.woff2']);
-    for (const r of manifest.web_accessible_resources) for (const m of r.matches) expect(manifest.host_permissions).toContain(m);
+    // Web-accessible: KaTeX fonts, the panel's stylesheet and the panel's notes frame, to the paper
+    // hosts only; the notes frame only through Chromium's per-session dynamic URL.
+    const allowed = ['content-scripts/content.css', 'katex-fonts/*.woff2', 'notes-frame.html'];
+    for (const r of manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]) {
+      for (const resource of r.resources) expect(allowed).toContain(resource);
+      for (const m of r.matches) expect(manifest.host_permissions).toContain(m);
+      if (r.resources.some((x) => x.endsWith('.html'))) expect(r.use_dynamic_url).toBe(true);
+    }
     const page = await openExtensionPage(browser);
     const blocked = await page.evaluate(async () => {
       const violations: string[] = [];
