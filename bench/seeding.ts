@@ -24,7 +24,6 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 const AREA = 'seeding';
 const MEMORY = 'memory';
-const PACK_URL = 'https://arxiv.org/__summary-lens-bench__/pack-10k.json';
 
 interface LastInstall {
   packId: string;
@@ -171,35 +170,28 @@ export async function benchSeeding(report: Report, opts: { freshProfiles?: numbe
 
     // 2. A 10,000-summary pack through the extension's import messages.
     const packText = JSON.stringify(makePack({ id: `bench-${bigPack}`, summaries: bigPack }));
-    // Served in pieces of one message each: a single ~100 MB route answer makes Chromium drop the page.
+    // Handed to the page in pieces of one message each (8 Mi characters): a single ~100 MB
+    // evaluate argument or route answer is more than the DevTools pipe reliably carries.
     const chunkChars = 8 * 1024 * 1024;
-    const pieces: string[] = [];
     for (let at = 0; at < packText.length; ) {
       let end = Math.min(at + chunkChars, packText.length);
       if (end < packText.length && /[\uD800-\uDBFF]/.test(packText[end - 1])) end--; // never split a surrogate pair
-      pieces.push(packText.slice(at, end));
+      await page.evaluate((text) => ((window as unknown as { __slPieces: string[] }).__slPieces ??= []).push(text), packText.slice(at, end));
       at = end;
     }
-    await browser.context.route((url) => url.href.startsWith(`${PACK_URL}?piece=`), (route) =>
-      route.fulfill({ status: 200, body: pieces[Number(new URL(route.request().url()).searchParams.get('piece'))], headers: { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' } }),
-    );
-    const reply = await page.evaluate(
-      async ({ url, count }) => {
-        const texts: string[] = [];
-        for (let piece = 0; piece < count; piece++) texts.push(await (await fetch(`${url}?piece=${piece}`)).text());
-        const uploadId = crypto.randomUUID();
-        const started = performance.now();
-        for (let index = 0; index < count; index++) {
-          const envelope = (await chrome.runtime.sendMessage({ type: 'importPackChunk', data: { uploadId, index, count, text: texts[index] } })) as
-            | { ok: true; data: { done: boolean; status?: string; installMs?: number; totalMs?: number; pack?: { summaries: number } } }
-            | { ok: false; error: { message: string } };
-          if (!envelope.ok) throw new Error(envelope.error.message);
-          if (envelope.data.done) return { ...envelope.data, pageMs: performance.now() - started, chunks: count };
-        }
-        throw new Error('The background never confirmed the import.');
-      },
-      { url: PACK_URL, count: pieces.length },
-    );
+    const reply = await page.evaluate(async () => {
+      const texts = (window as unknown as { __slPieces: string[] }).__slPieces;
+      const uploadId = crypto.randomUUID();
+      const started = performance.now();
+      for (let index = 0; index < texts.length; index++) {
+        const envelope = (await chrome.runtime.sendMessage({ type: 'importPackChunk', data: { uploadId, index, count: texts.length, text: texts[index] } })) as
+          | { ok: true; data: { done: boolean; status?: string; installMs?: number; totalMs?: number; pack?: { summaries: number } } }
+          | { ok: false; error: { message: string } };
+        if (!envelope.ok) throw new Error(envelope.error.message);
+        if (envelope.data.done) return { ...envelope.data, pageMs: performance.now() - started, chunks: texts.length };
+      }
+      throw new Error('The background never confirmed the import.');
+    });
     const rows = await readBack(worker);
     const imported = rows.packs.find((p) => p.id === `bench-${bigPack}`);
     if (reply.status !== 'installed' || reply.pack?.summaries !== bigPack || imported?.summaries !== bigPack) throw new Error(`The ${bigPack}-summary pack was not installed: ${JSON.stringify({ reply, rows })}`);

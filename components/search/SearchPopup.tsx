@@ -1,6 +1,7 @@
 // The toolbar popup: search every summary, paper and background concept as you type; open a
 // result in place. Keyboard: ArrowUp/ArrowDown move, Enter opens, Escape goes back / clears.
 // Empty box: recently viewed papers and papers with your notes.
+import { CorpusProgressLine } from '@/components/CorpusProgressLine';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
@@ -189,6 +190,7 @@ export function SearchPopup() {
             />
           </header>
           <FiltersBar value={filters} onChange={setFilters} notesAvailable={noted !== null} />
+          <CorpusProgressLine />
           <div className="sl-popup-body">
             {error && (
               <p role="alert" className="sl-error">

@@ -1,5 +1,6 @@
 // The side panel (Chromium) / sidebar (Firefox): the summary of the active tab's paper, whatever
 // its page form — above all PDF tabs, where no content script runs in every browser.
+import { CorpusProgressLine } from '@/components/CorpusProgressLine';
 import { useEffect, useState } from 'react';
 import { paperRefFromUrl } from '@/utils/detect';
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
@@ -49,6 +50,7 @@ export function App() {
         <span className="sl-sp-brand">Summary Lens</span>
         {state.kind === 'ready' && <span className="sl-sp-paper" data-testid="sidepanel-paper">{describeRef(state.ref)}</span>}
       </header>
+      <CorpusProgressLine />
       {state.kind === 'loading' && <p className="sl-muted">Loading…</p>}
       {state.kind === 'error' && (
         <p role="alert" className="sl-error">

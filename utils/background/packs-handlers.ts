@@ -2,6 +2,7 @@
 // remove. Only extension pages may send these (messageAccess in the protocol).
 import { getDb, type PackRow } from '../db';
 import { removePack } from '../corpus/install';
+import { refreshAllTabBadges } from './tab-badge';
 import { BUILTIN_PACK_ID } from '../corpus/pack';
 import { corpusProgressItem, isLiveProgress, lastInstallItem } from '../corpus/progress';
 import { MAX_PACK_BYTES, PackError, readPack } from '../corpus/validate';
@@ -47,6 +48,8 @@ async function installUploaded(text: string) {
     const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true }, started);
     const row = await getDb().packs.get(pack.id);
     if (!row) throw new Error('The pack was written but cannot be read back.');
+    // Open paper tabs may have gained a summary: refresh their toolbar marks.
+    void refreshAllTabBadges().catch(() => {});
     return { done: true as const, status: result.status, pack: toInfo(row), installMs: result.ms, totalMs: performance.now() - started };
   } catch (error) {
     if (error instanceof PackError) throw new MessageError('bad-request', error.message);
@@ -94,6 +97,7 @@ export const packsHandlers: Pick<Handlers, 'listPacks' | 'importPackChunk' | 're
     const db = getDb();
     const existed = (await db.packs.get(id)) !== undefined;
     await removePack(db, id);
+    void refreshAllTabBadges().catch(() => {});
     return { removed: existed };
   },
 };
