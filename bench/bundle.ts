@@ -16,6 +16,7 @@ interface Manifest {
   action?: { default_popup?: string };
   options_ui?: { page?: string };
   side_panel?: { default_path?: string };
+  web_accessible_resources?: { resources: string[] }[];
 }
 
 export interface EntrySize {
@@ -82,6 +83,10 @@ export async function benchBundle(report: Report): Promise<void> {
     ['popup', manifest.action?.default_popup ? htmlScripts(dir, manifest.action.default_popup) : []],
     ['options', manifest.options_ui?.page ? htmlScripts(dir, manifest.options_ui.page) : []],
     ['side panel', manifest.side_panel?.default_path ? htmlScripts(dir, manifest.side_panel.default_path) : []],
+    // Extension pages that arXiv/OpenReview pages may embed (the panel's notes frame): in-page cost too.
+    ...[...new Set(manifest.web_accessible_resources?.flatMap((w) => w.resources) ?? [])]
+      .filter((r) => r.endsWith('.html') && !r.includes('*'))
+      .map((page): [string, string[]] => [`in-page frame ${page}`, htmlScripts(dir, page)]),
   ];
   const kb = (bytes: number) => bytes / 1024;
   for (const [name, roots] of entries) {

@@ -19,15 +19,16 @@ export interface NotesFrameProps {
  * Height before the frame first reports its own: about the editor's (bar, text box, tags, save
  * line), so the panel barely moves when the real height arrives.
  */
-const INITIAL_HEIGHT = 200;
+const INITIAL_HEIGHT = 230;
 
 /** The frames this content script opened, by token: what they may show, and where their height goes. */
 const openFrames = new Map<string, { paperKey: string; onHeight: (height: number) => void }>();
 let listening = false;
 
 /**
- * One listener for every frame. Only this extension's contexts can reach runtime.onMessage (the
- * page cannot): the frame's "did you open me?" and its height, sent with tabs.sendMessage.
+ * One listener for every frame: the frame's "did you open me?" and its height, which the
+ * background relays here with tabs.sendMessage (utils/background/notes-frame-handlers.ts). Only
+ * this extension's contexts reach runtime.onMessage; the page sees and sends nothing here.
  */
 function listenToFrames() {
   if (listening) return;

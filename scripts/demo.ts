@@ -2,12 +2,21 @@
 // offline). With a display it stays open for you to try; without one it runs headless and
 // writes screenshots of each view to tests/artifacts/demo-*.png.
 import { launchChromium, screenshot, serveFixtures } from '../tests/e2e/support/chromium';
+import { PANEL_FIXTURES } from '../tests/e2e/support/panel';
 
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
 serveFixtures({
-  'arxiv.org/abs/2106.09608': 'pages/arxiv-abs-2106.09608v2-2021.html',
+  ...PANEL_FIXTURES,
+  'arxiv.org/list/cs.LG/2006': 'pages/listing-arxiv-list-cs.LG-2006.html',
 });
-const demoPages = [{ name: 'abs-no-summary', url: 'https://arxiv.org/abs/2106.09608' }];
+const demoPages = [
+  { name: 'abs-current-layout', url: 'https://arxiv.org/abs/1701.05369' },
+  { name: 'abs-2021-layout', url: 'https://arxiv.org/abs/2001.04451v2' },
+  { name: 'html-full-text', url: 'https://arxiv.org/html/1911.05507v1' },
+  { name: 'openreview-forum', url: 'https://openreview.net/forum?id=SylKikSYDH' },
+  { name: 'listing', url: 'https://arxiv.org/list/cs.LG/2006' },
+  { name: 'abs-no-summary', url: 'https://arxiv.org/abs/2106.09608' },
+];
 
 const browser = await launchChromium({ headless: !headed });
 const shots: string[] = [];

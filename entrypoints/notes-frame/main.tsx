@@ -1,19 +1,20 @@
 // The notes editor of the in-page panel, in a frame of the extension's own origin: the page the
 // panel sits in can neither read this document (cross-origin) nor search it with window.find().
 // Opened only by components/NotesFrame.tsx, which passes ?paperKey&title&theme&token.
-// Talks to the panel's content script through extension messaging only (tabs.sendMessage to its
-// tab's top frame): "did you open me?" before showing anything, then the content height.
+// Talks to the panel's content script through extension messaging only, relayed by the
+// background to its tab's top frame (Firefox gives an extension frame inside a web page no tabs
+// API to do it itself): "did you open me?" before showing anything, then the content height.
 import { useEffect, useState } from 'react';
 import ReactDOM from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { NotesEditor } from '@/components/NotesEditor';
 import type { Theme } from '@/components/panel/theme';
-import { asThemeMessage, type NotesFrameHello, type NotesFrameParams, type NotesFrameSize } from '@/utils/notes-frame';
+import { sendMessage } from '@/utils/messaging/client';
+import { asThemeMessage, type NotesFrameParams } from '@/utils/notes-frame';
 import { parseNotesFrameParams } from './params';
 import '@/components/panel/summary.css';
 import './notes-frame.css';
 
-type Check = { kind: 'checking' } | { kind: 'ok'; tabId: number } | { kind: 'refused'; message: string };
+type Check = { kind: 'checking' } | { kind: 'ok' } | { kind: 'refused'; message: string };
 
 /**
  * Asks the content script of the tab this frame is in whether it opened a frame with this token
@@ -21,15 +22,12 @@ type Check = { kind: 'checking' } | { kind: 'ok'; tabId: number } | { kind: 'ref
  * no editor: it cannot know a token (the panel's address sits in a closed shadow root).
  */
 async function checkOpener(params: NotesFrameParams): Promise<Check> {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return { kind: 'refused', message: 'These notes open only inside the Summary Lens panel of a paper page.' };
-  const hello: NotesFrameHello = { type: 'summary-lens:notes-frame-hello', token: params.token, paperKey: params.paperKey };
-  const mine = await browser.tabs.sendMessage(tab.id, hello, { frameId: 0 }).catch(() => false);
-  return mine === true ? { kind: 'ok', tabId: tab.id } : { kind: 'refused', message: 'This notes frame was not opened by the Summary Lens panel on this page.' };
+  const { mine } = await sendMessage('notesFrameHello', { token: params.token, paperKey: params.paperKey });
+  return mine ? { kind: 'ok' } : { kind: 'refused', message: 'This notes frame was not opened by the Summary Lens panel on this page.' };
 }
 
 /** Reports the content's height to the panel whenever it changes (the panel sizes the frame to it). */
-function reportHeight(tabId: number, token: string): () => void {
+function reportHeight(token: string): () => void {
   let last = -1;
   const send = () => {
     // The body's height does not depend on the frame's (no %/vh heights inside), so setting the
@@ -37,8 +35,7 @@ function reportHeight(tabId: number, token: string): () => void {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    const size: NotesFrameSize = { type: 'summary-lens:notes-frame-size', token, height };
-    void browser.tabs.sendMessage(tabId, size, { frameId: 0 }).catch(() => undefined);
+    void sendMessage('notesFrameSize', { token, height }).catch(() => undefined);
   };
   // Measured at once too: Chromium holds back ResizeObserver (and painting) in a cross-origin
   // frame that is out of view, and the panel's notes are often below the fold at first.
@@ -70,14 +67,14 @@ function NotesFrameApp({ params }: { params: NotesFrameParams }) {
     let live = true;
     checkOpener(params).then(
       (result) => live && setCheck(result),
-      (error: unknown) => live && setCheck({ kind: 'refused', message: `Could not reach the panel: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) => live && setCheck({ kind: 'refused', message: `These notes open only inside the Summary Lens panel of a paper page (${error instanceof Error ? error.message : String(error)}).` }),
     );
     return () => {
       live = false;
     };
   }, [params]);
 
-  useEffect(() => (check.kind === 'ok' ? reportHeight(check.tabId, params.token) : undefined), [check, params.token]);
+  useEffect(() => (check.kind === 'ok' ? reportHeight(params.token) : undefined), [check, params.token]);
 
   if (check.kind === 'checking') return null;
   if (check.kind === 'refused')

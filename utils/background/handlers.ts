@@ -7,12 +7,14 @@ import type { Handlers } from '../messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
 import { packsHandlers } from './packs-handlers';
 import { notesHandlers } from './notes-handlers';
+import { notesFrameHandlers } from './notes-frame-handlers';
 import { recordSummaryView, searchHandlers } from './search-handlers';
 import { relatedHandlers } from './related-handlers';
 
 export const handlers: Handlers = {
   ...packsHandlers,
   ...notesHandlers,
+  ...notesFrameHandlers,
   ...searchHandlers,
   ...relatedHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { messageAccess, requestSchemas, type Envelope, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 import { MessageError } from './client';
 
-export type Handlers = { [K in RequestType]: (data: RequestOf<K>) => Promise<ResponseMap[K]> | ResponseMap[K] };
+/** A handler gets the validated request and who sent it (most ignore the sender). */
+export type Handlers = { [K in RequestType]: (data: RequestOf<K>, sender: SenderLike) => Promise<ResponseMap[K]> | ResponseMap[K] };
 
 const EnvelopeSchema = z.object({ type: z.string().max(64), data: z.unknown() }).strict();
 
@@ -11,8 +12,8 @@ export interface SenderLike {
   id?: string;
   /** The sending frame's URL: an extension page's own URL, or the web page a content script runs in. */
   url?: string;
-  /** Set for senders inside a tab (content scripts, and extension pages opened as a tab). */
-  tab?: { url?: string };
+  /** Set for senders inside a tab (content scripts, and extension pages opened as a tab or framed in one). */
+  tab?: { id?: number; url?: string };
 }
 
 /**
@@ -49,8 +50,8 @@ export async function dispatch(raw: unknown, sender: SenderLike, handlers: Handl
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) return fail('bad-request', `Invalid "${type}" request: ${z.prettifyError(parsed.error).slice(0, 500)}`);
   try {
-    const handler = handlers[type as RequestType] as (d: unknown) => unknown;
-    return { ok: true, data: await handler(parsed.data) };
+    const handler = handlers[type as RequestType] as (d: unknown, s: SenderLike) => unknown;
+    return { ok: true, data: await handler(parsed.data, sender) };
   } catch (error) {
     const message = error instanceof MessageError || !describeError ? (error instanceof Error ? error.message : String(error)) : describeError(error);
     return fail(error instanceof MessageError ? error.code : 'internal', message.slice(0, 1000));

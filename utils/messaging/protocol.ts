@@ -6,6 +6,7 @@ import type { PackConcept, PaperMeta, Related } from '../corpus/pack';
 import type { CorpusProgress, LastInstall } from '../corpus/progress';
 import { notesRequestSchemas } from '../notes/schemas';
 import type { NotesResponseMap } from '../notes/protocol';
+import { notesFrameRequestSchemas, type NotesFrameResponseMap } from '../notes-frame-schemas';
 import type { RecentView } from '../search/recent';
 
 /** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
@@ -43,6 +44,8 @@ export const requestSchemas = {
   removePack: z.object({ id: z.string().min(1).max(100) }).strict(),
   /** Personal notes (issue 7): get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
   ...notesRequestSchemas,
+  /** The in-page panel's notes frame: relayed to its tab's content script (utils/notes-frame-schemas.ts). */
+  ...notesFrameRequestSchemas,
   /** Popup search (issue 6): remember a paper opened in the popup (lookupPaper records page views itself). */
   recordView: z.object({ summaryId: z.string().min(1).max(64) }).strict(),
   /** Recently viewed papers with summaries, newest first (the popup's empty state). */
@@ -99,7 +102,7 @@ export interface SummaryView {
   concepts: { id: string; title: string; module: string }[];
 }
 
-export interface ResponseMap extends NotesResponseMap {
+export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   ping: { version: string; db: DbStatus };
   lookupPaper: { paperKey: string | null; summary: SummaryView | null };
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };

@@ -25,9 +25,14 @@ export async function notesFrame(page: Page, timeout = 10_000): Promise<Frame> {
 export async function notesFrameFirefox(page: FirefoxPage, timeout = 15_000): Promise<FirefoxFrame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => isNotesFrame(f.url()));
-    const ready = frame && (await frame.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)?.disabled === false, NOTES_TEXTAREA).catch(() => false));
-    if (frame && ready) return frame;
+    // (puppeteer may still list an extension frame under its first URL, about:blank: ask the frame)
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const ready = await frame
+        .evaluate((s) => /^moz-extension:\/\/[^/]+\/notes-frame\.html\?/.test(location.href) && document.querySelector<HTMLTextAreaElement>(s)?.disabled === false, NOTES_TEXTAREA)
+        .catch(() => false);
+      if (ready) return frame;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`No notes frame with a ready editor within ${timeout} ms; frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')}`);
