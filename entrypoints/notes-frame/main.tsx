@@ -65,12 +65,21 @@ function NotesFrameApp({ params }: { params: NotesFrameParams }) {
 
   useEffect(() => {
     let live = true;
-    checkOpener(params).then(
-      (result) => live && setCheck(result),
-      (error: unknown) => live && setCheck({ kind: 'refused', message: `These notes open only inside the Summary Lens panel of a paper page (${error instanceof Error ? error.message : String(error)}).` }),
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // The background may be restarting (a service worker stopped mid-message): a few tries.
+    const ask = (attempt: number) =>
+      checkOpener(params).then(
+        (result) => live && setCheck(result),
+        (error: unknown) => {
+          if (!live) return;
+          if (attempt < 3) retry = setTimeout(() => void ask(attempt + 1), 250 * 2 ** attempt);
+          else setCheck({ kind: 'refused', message: `Could not open your notes: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      );
+    void ask(0);
     return () => {
       live = false;
+      clearTimeout(retry);
     };
   }, [params]);
 

@@ -31,7 +31,8 @@ async function openPanelNotes(page: Page): Promise<Frame> {
 /** Types at the end of the note like a user: a real click into the frame's text box, then keys. */
 async function typeInPanel(page: Page, notes: Frame, text: string, delay = 0): Promise<void> {
   await notes.locator(TEXTAREA).click();
-  expect(await notes.evaluate((s) => document.activeElement === document.querySelector(s), TEXTAREA)).toBe(true);
+  // The frame handles the click in its own process: wait for its focus before typing.
+  await expect.poll(() => notes.evaluate((s) => document.activeElement === document.querySelector(s), TEXTAREA), { interval: 20 }).toBe(true);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay });
 }

@@ -41,6 +41,15 @@ async function setStorage(browser: ExtensionBrowser, values: Record<string, unkn
   await page.close();
 }
 
+/** Waits for the panel's notes frame to load and take its content's height (reported by the frame). */
+async function notesFrameFitted(page: Page): Promise<void> {
+  const notes = await notesFrame(page);
+  const fitted = async () =>
+    (await inShadow<number>(page, 'function () { return this.querySelector("iframe.sl-notes-frame").getBoundingClientRect().height; }')) ===
+    (await notes.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)));
+  await expect.poll(fitted).toBe(true);
+}
+
 const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('summary-lens-panel').length);
 
 describe('in-page panel (Chromium)', () => {
@@ -440,7 +449,7 @@ describe('in-page panel (Chromium)', () => {
     await page.locator('summary-lens-panel').scrollIntoViewIfNeeded();
     const frameHeight = () => inShadow<number>(page, 'function () { return this.querySelector("iframe.sl-notes-frame").getBoundingClientRect().height; }');
     const contentHeight = () => notes.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    await expect.poll(async () => (await frameHeight()) === (await contentHeight())).toBe(true);
+    await notesFrameFitted(page);
     const empty = (await frameHeight())!;
     expect(await notes.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true); // nothing cut off
 
@@ -517,6 +526,7 @@ describe('in-page panel (Chromium)', () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1701.05369');
     await ready(page, TITLES.variationalDropout);
+    await notesFrameFitted(page); // the notes frame has its final height: the panel's size is settled
     const withPanel = await measure(page);
     const host = (await hostBox(page))!;
     // Above and beside the panel: nothing moved or changed.

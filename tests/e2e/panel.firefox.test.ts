@@ -71,6 +71,20 @@ describe('in-page panel (Firefox ESR)', () => {
     await inShadowFirefox(browser, page, '(root) => root.querySelector("iframe.sl-notes-frame").scrollIntoView({ block: "center" })');
     await page.screenshot({ path: join(ARTIFACTS, 'firefox-panel-notes-frame.png') });
 
+    // The frame follows the panel's theme (posted to it): switch the setting from the frame itself.
+    const theme = () => notes.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    const setTheme = (value: string) =>
+      notes.evaluate(async (v) => {
+        const storage = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, any>>; set(o: object): Promise<void> } } } }).browser.storage.local;
+        const { settings } = await storage.get('settings');
+        await storage.set({ settings: { ...settings, theme: v } });
+      }, value);
+    await setTheme('dark');
+    await expect.poll(theme, { timeout: 5000 }).toBe('dark');
+    await setTheme('auto');
+    await expect.poll(theme, { timeout: 5000 }).toBe('light');
+
     // The page can learn the extension's address (the KaTeX @font-face rules show it) and frame
     // the notes page itself, but without a token our panel issued it gets no editor.
     await page.evaluate((url) => {
