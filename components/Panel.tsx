@@ -40,10 +40,16 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
   const [dismissed, setDismissed] = useState(false);
   // Collapsing answers at once; the setting (shared by every tab) follows.
   const [collapsed, setCollapsed] = useState(initialSettings.panelCollapsed);
-  useEffect(() => setCollapsed(settings.panelCollapsed), [settings.panelCollapsed]);
+  // While this panel's own writes land, their echoes are ignored: two quick toggles would
+  // otherwise flip the panel back for a moment when the first write's change event arrives.
+  const ownWrites = useRef(0);
+  useEffect(() => {
+    if (ownWrites.current === 0) setCollapsed(settings.panelCollapsed);
+  }, [settings.panelCollapsed]);
   const toggleCollapsed = () => {
     setCollapsed(!collapsed);
-    void updateSettings({ panelCollapsed: !collapsed });
+    ownWrites.current++;
+    void updateSettings({ panelCollapsed: !collapsed }).finally(() => void ownWrites.current--);
   };
   const paperKey = state.kind === 'ready' ? state.paperKey : null;
 

@@ -66,6 +66,7 @@ const writeAtomic = (name: string, data: string) => {
   renameSync(`${outDir}/${name}.tmp`, `${outDir}/${name}`);
 };
 writeAtomic('pack.json', JSON.stringify(pack));
+writeAtomic('version.json', JSON.stringify({ corpusVersion: pack.corpusVersion, schemaVersion: pack.schemaVersion }));
 // The popup loads these two instead of the whole pack: the prebuilt index and the short docs results show.
 const search = buildSearchArtifacts(pack);
 writeAtomic('search-index.json', JSON.stringify(search.index));

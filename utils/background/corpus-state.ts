@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
 import { installPack, type InstallResult } from '../corpus/install';
-import { BUILTIN_PACK_ID, PackSchema, type Pack } from '../corpus/pack';
+import { BUILTIN_PACK_ID, PackSchema, ShippedVersionSchema, type Pack } from '../corpus/pack';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../corpus/progress';
 import type { DbStatus } from '../messaging/protocol';
 
@@ -22,6 +22,14 @@ export function ensureSeeded(): Promise<void> {
 async function seedBuiltin(): Promise<void> {
   const started = performance.now();
   clearStaleProgress(); // a previous worker may have been stopped mid-install
+  // Every worker start comes here: compare the tiny version file with the installed pack first,
+  // so the 3 MB pack is fetched and validated only when the shipped corpus really changed.
+  const shipped = ShippedVersionSchema.parse(await (await fetch(browser.runtime.getURL('/corpus/version.json'))).json());
+  const installed = await getDb().packs.get(BUILTIN_PACK_ID);
+  if (installed && installed.corpusVersion === shipped.corpusVersion && installed.schemaVersion === shipped.schemaVersion) {
+    lastError = null;
+    return;
+  }
   const response = await fetch(browser.runtime.getURL('/corpus/pack.json'));
   const pack = PackSchema.parse(await response.json());
   if (pack.id !== BUILTIN_PACK_ID) throw new Error('The shipped corpus pack has the wrong id.');

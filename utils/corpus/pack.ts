@@ -63,3 +63,9 @@ export type Pack = z.infer<typeof PackSchema>;
 
 /** The id of the pack that ships inside the extension. */
 export const BUILTIN_PACK_ID = 'builtin';
+
+/** public/corpus/version.json: which corpus the extension ships, read on every worker start. */
+export const ShippedVersionSchema = z.object({
+  corpusVersion: z.string().min(1).max(100),
+  schemaVersion: z.number().int(),
+});
