@@ -58,7 +58,7 @@ export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
   // A new paper gets a new frame (and token); the title and theme it starts with go in its address.
   const token = useMemo(newFrameToken, [paperKey]);
   const src = useMemo(
-    () => (browser.runtime.getURL as (path: string) => string)(NOTES_FRAME_PATH) + notesFrameQuery({ paperKey, title, theme, token }),
+    () => browser.runtime.getURL(`${NOTES_FRAME_PATH}${notesFrameQuery({ paperKey, title, theme, token })}`),
     // Later title/theme changes must not reload the frame (the theme is posted, below).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [token],
