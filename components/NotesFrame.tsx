@@ -80,6 +80,11 @@ export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(postTheme, [theme]);
 
+  // An iframe inserted before the page's load event holds that event until it loads too; the
+  // frame waits for it so the extension does not slow the paper page down.
+  const pageLoaded = usePageLoaded();
+  if (!pageLoaded) return <div className="sl-notes-frame" style={{ height }} aria-busy="true" />;
+
   return (
     <iframe
       ref={frame}
@@ -91,4 +96,17 @@ export function NotesFrame({ paperKey, title, theme }: NotesFrameProps) {
       onLoad={postTheme}
     />
   );
+}
+
+function usePageLoaded(): boolean {
+  const [loaded, setLoaded] = useState(() => document.readyState === 'complete');
+  useEffect(() => {
+    if (loaded) return;
+    const onLoad = () => setLoaded(true);
+    window.addEventListener('load', onLoad, { once: true });
+    // The event may have fired between the first render and this effect.
+    if (document.readyState === 'complete') onLoad();
+    return () => window.removeEventListener('load', onLoad);
+  }, [loaded]);
+  return loaded;
 }

@@ -135,13 +135,15 @@ describe('notes (Chromium)', () => {
     const notes2 = await openPanelNotes(tab2);
     const base = `${first} Edited in tab two.`;
     // tab2 types slowly (its autosave keeps waiting, so it has unsaved text throughout) while tab1
-    // types and saves at once with Ctrl+S; tab2 then saves from a base older than tab1's save.
+    // edits and autosaves; tab2 then saves from a base older than tab1's save. Only one tab can
+    // hold the keyboard focus, so tab1's edit goes in as text input (what a paste does), not keys.
+    await typeInPanel(tab2, notes2, '', 0);
     await Promise.all([
-      typeInPanel(tab2, notes2, ' From tab two.', 60),
+      tab2.keyboard.type(' From tab two.', { delay: 150 }),
       (async () => {
         await tab1.waitForTimeout(150);
-        await typeInPanel(tab1, notes1, ' From tab one.');
-        await tab1.keyboard.press('Control+s');
+        await notes1.locator(TEXTAREA).fill(`${base} From tab one.`);
+        await expect.poll(() => panelSaveState(notes1), { interval: 20 }).toBe('saved');
       })(),
     ]);
     const conflict = (notes: Frame) => notes.getByTestId('notes-conflict');
