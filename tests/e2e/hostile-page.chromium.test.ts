@@ -121,17 +121,13 @@ describe('a hostile page (Chromium)', () => {
 
   // Chromium's window.find() searches text inside closed shadow roots, text areas included: with
   // the notes editor in the shadow root a page could test guesses about a note and grow them into
-  // its text. In an extension-origin frame it cannot. (Skipped, with the leak measured, on a build
-  // whose panel still keeps the editor in the shadow root.)
-  it('find-in-page cannot probe the note’s text', async (ctx) => {
+  // its text. In an extension-origin frame it cannot.
+  it('find-in-page cannot probe the note’s text', async () => {
     const read = await page.evaluate((secret) => {
       window.hostile.probes = [secret, 'k7Q2x9'];
       return window.hostile.readAll();
     }, SECRET);
-    if (!notesFrame(page)) {
-      console.warn(`[measure] KNOWN LEAK (notes editor in the shadow root): find-in-page probes ${JSON.stringify(read.findProbes)}`);
-      ctx.skip();
-    }
+    expect(notesFrame(page), 'the note must live in the extension-origin frame').toBeTruthy();
     expect(read.findProbes).toEqual([
       [SECRET, false],
       ['k7Q2x9', false],
@@ -170,8 +166,7 @@ describe('a hostile page (Chromium)', () => {
   // Keyboard and input events are composed: typed into a text area in the shadow root, they reach
   // a capture-phase listener on the page's window (isolateEvents only stops them on the way back
   // up). Typed into the extension-origin notes frame, they never enter the page's document.
-  // (Skipped, with the leak measured, on a build that keeps the editor in the shadow root.)
-  it('the page does not see what is typed into the note', async (ctx) => {
+  it('the page does not see what is typed into the note', async () => {
     await focusNoteEnd(page);
     const keysBefore = await page.evaluate(() => window.hostile.report.keys.length);
     const inputsBefore = await page.evaluate(() => window.hostile.report.inputs.length);
@@ -179,10 +174,7 @@ describe('a hostile page (Chromium)', () => {
     await expect.poll(() => noteValue(page)).toBe(`${SECRET} Zq9`);
     const report = await page.evaluate(() => window.hostile.report);
     const seen = { keys: report.keys.slice(keysBefore), inputs: report.inputs.slice(inputsBefore) };
-    if (!notesFrame(page)) {
-      console.warn(`[measure] KNOWN LEAK (notes editor in the shadow root): capture-phase listeners saw ${JSON.stringify(seen)}`);
-      ctx.skip();
-    }
+    expect(notesFrame(page), 'the note must live in the extension-origin frame').toBeTruthy();
     expect(seen).toEqual({ keys: [], inputs: [] });
     // The typed text is saved (autosave), not lost.
     await expect.poll(async () => ((await send(options, 'getNote', { paperKey })) as any).data.note.text, { timeout: 10_000 }).toBe(`${SECRET} Zq9`);
