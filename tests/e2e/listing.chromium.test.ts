@@ -76,8 +76,8 @@ describe('arXiv listing badges (Chromium)', () => {
     // arXiv's real stylesheets (browse, base incl. Bulma, search), so the page's CSS is there to
     // (not) leak into the badges. Later routes take precedence over the fixture router.
     const stylesheets: Record<string, string> = {
-      '/static/browse/0.3.4/css/arXiv.css': 'listing-arXiv.css',
-      '/static/base/1.0.1/css/arxiv-header-footer.css': 'listing-arxiv-header-footer.css',
+      '/static/browse/0.3.4/css/arXiv.css': 'panel-assets/arXiv.css',
+      '/static/base/1.0.1/css/arxiv-header-footer.css': 'panel-assets/arxiv-header-footer.css',
       '/static/base/1.0.1/css/arxivstyle.css': 'listing-arxivstyle.css',
       '/static/search/0.5.6/css/search.css': 'listing-search.css',
     };

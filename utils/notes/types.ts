@@ -1,22 +1,14 @@
 // Shapes the notes messages answer with. Types only: safe for the content script bundle.
-import type { ReadStatus, RevisionRow } from '../db';
+import type { NoteRow, ReadStatus, RevisionRow } from '../db';
 
 export type { ReadStatus };
 export type RevisionReason = RevisionRow['reason'];
 
 /** A note as every view sees it (old rows normalised: textRev always set). */
-export interface NoteView {
-  paperKey: string;
-  text: string;
-  tags: string[];
-  status: ReadStatus;
-  title: string | null;
-  createdAt: number;
-  updatedAt: number;
-  rev: number;
+export type NoteView = Omit<NoteRow, 'textRev'> & {
   /** The rev at which the text last changed: the editor sends it back as baseRev. */
   textRev: number;
-}
+};
 
 export interface RevisionView {
   id: number;

@@ -95,14 +95,14 @@ export async function shadowText(page: Page, hostTag = 'summary-lens-panel'): Pr
   }
 }
 
-interface CdpNode {
+export interface CdpNode {
   localName?: string;
   backendNodeId: number;
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
   contentDocument?: CdpNode;
 }
-function findNode(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
+export function findNode(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
   if (match(node)) return node;
   for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
     const hit = findNode(child, match);

@@ -40,10 +40,10 @@ export async function routeFixturesFirefox(page: Page, map: FixtureMap): Promise
 }
 
 /**
- * Text of the panel's closed shadow root, read through WebDriver BiDi, which can serialize
- * closed shadow roots (includeShadowTree: 'all'); a page script cannot.
+ * Firefox: runs `fn` (a function's source) with the panel's closed shadow root as its argument,
+ * through WebDriver BiDi (which can hand out closed shadow roots; a page script cannot).
  */
-export async function shadowTextFirefox(browser: Browser, page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+export async function inShadowFirefox<T>(browser: Browser, page: Page, fn: string, hostTag = 'summary-lens-panel'): Promise<T | null> {
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const { result } = await connection.send('script.evaluate', {
@@ -54,13 +54,36 @@ export async function shadowTextFirefox(browser: Browser, page: Page, hostTag = 
   });
   const sharedId = result?.result?.value?.shadowRoot?.sharedId;
   if (!sharedId) return null;
-  const text = await connection.send('script.callFunction', {
-    functionDeclaration: '(root) => root.textContent',
+  const out = await connection.send('script.callFunction', {
+    functionDeclaration: fn,
     arguments: [{ sharedId }],
     target: { context },
-    awaitPromise: false,
+    awaitPromise: true,
+    resultOwnership: 'none',
   });
-  return text.result?.result?.value ?? null;
+  if (out.result?.type === 'exception') throw new Error(`in shadow root: ${JSON.stringify(out.result.exceptionDetails?.text ?? out.result)}`);
+  return deserialize(out.result?.result) as T;
+}
+
+/** WebDriver BiDi remote values -> plain JSON (enough for numbers, strings, booleans, arrays, objects). */
+function deserialize(value: any): unknown {
+  if (!value) return null;
+  switch (value.type) {
+    case 'array':
+      return (value.value as any[]).map(deserialize);
+    case 'object':
+      return Object.fromEntries((value.value as [any, any][]).map(([k, v]) => [typeof k === 'string' ? k : deserialize(k), deserialize(v)]));
+    case 'null':
+    case 'undefined':
+      return null;
+    default:
+      return value.value;
+  }
+}
+
+/** Text of the panel's closed shadow root (null when there is no panel). */
+export function shadowTextFirefox(browser: Browser, page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+  return inShadowFirefox<string>(browser, page, '(root) => root.textContent', hostTag);
 }
 
 export async function waitForShadowTextFirefox(browser: Browser, page: Page, predicate: (t: string) => boolean, timeout = 10_000): Promise<string> {

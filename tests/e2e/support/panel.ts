@@ -1,7 +1,7 @@
 // Reaching into the panel's CLOSED shadow root from a test, through the DevTools protocol (the
 // page's own scripts cannot), plus the fixture routes the panel tests share.
 import type { Page } from 'playwright-core';
-import type { FixtureMap } from './chromium';
+import { findNode, type FixtureMap } from './chromium';
 
 export const PANEL_FIXTURES: FixtureMap = {
   // arXiv abs, current layout (built from arxiv-browse templates)
@@ -40,7 +40,7 @@ export async function inShadow<T>(page: Page, fn: string, hostTag = 'summary-len
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = find(root, (n) => n.localName === hostTag);
+    const host = findNode(root, (n) => n.localName === hostTag);
     const shadow = host?.shadowRoots?.[0];
     if (!shadow) return null;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
@@ -74,18 +74,3 @@ export function attrInPanel(page: Page, selector: string, name: string): Promise
   return inShadow<string | null>(page, `function () { return this.querySelector(${JSON.stringify(selector)})?.getAttribute(${JSON.stringify(name)}) ?? null; }`);
 }
 
-interface CdpNode {
-  localName?: string;
-  backendNodeId: number;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  contentDocument?: CdpNode;
-}
-function find(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
-  if (match(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
-    const hit = find(child, match);
-    if (hit) return hit;
-  }
-  return undefined;
-}
