@@ -110,6 +110,14 @@ describe('notes (Chromium)', () => {
     await screenshot(options, 'chromium-notes-dashboard');
   });
 
+  it('lists the paper under "Papers with your notes" in the popup', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('.sl-section-title').allTextContents(), { timeout: 10_000 }).toContain('Papers with your notes');
+    await expect.poll(() => popup.getByTestId('result').allTextContents()).toContainEqual(expect.stringContaining('Learning Knowledge Graph-based World Models'));
+    await popup.close();
+  });
+
   it('updates an open tab live when the note is edited in a second tab', async () => {
     const tab1 = await browser.context.newPage();
     const notes1 = await openPanelNotes(tab1);
