@@ -6,6 +6,9 @@ import { launchChromium, screenshot, serveFixtures, shadowText, waitForShadowTex
 import { attrInPanel, clickInPanel, focusInPanel, inShadow, PANEL_FIXTURES } from './support/panel';
 import { notesFrame, NOTES_TEXTAREA } from './support/notes-frame';
 
+// Inside service-worker callbacks, which run in the browser, the extension sees `chrome`.
+declare const chrome: typeof import('wxt/browser').browser;
+
 const TITLES = {
   variationalDropout: 'Variational Dropout Sparsifies Deep Neural Networks',
   reformer: 'Reformer: The Efficient Transformer',
@@ -168,6 +171,14 @@ describe('in-page panel (Chromium)', () => {
     const text = await ready(page, TITLES.grounding);
     expect(text).toContain('Toru Lin, Minyoung Huh et al.');
     expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.previousElementSibling?.className)).toBe('clearfix mb-1');
+    // The URL alone names no corpus paper; the panel's match marks the toolbar button all the same.
+    const worker = browser.context.serviceWorkers()[0];
+    const badge = () =>
+      worker.evaluate(async (url) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        return tab?.id === undefined ? null : chrome.action.getBadgeText({ tabId: tab.id });
+      }, 'https://openreview.net/forum?id=FixtureLin2021');
+    await expect.poll(badge, { timeout: 5000 }).toBe('✓');
     await screenshot(page, 'panel-openreview-title-match');
     await page.close();
   });

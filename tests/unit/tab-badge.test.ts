@@ -116,6 +116,20 @@ describe('watchTabBadges (tab events as seen without the tabs permission)', () =
     expect(await titleOf(id)).toBe(DEFAULT_TITLE);
   });
 
+  it('keeps the mark a content script confirmed for a page its URL cannot identify, until the tab leaves that URL', async () => {
+    const badges = createTabBadges(lookup);
+    const forum = 'https://openreview.net/forum?id=TitleOnlyMatch'; // matched in the page by title + first author
+    await badges.update(9, forum);
+    expect(await badgeOf(9)).toBe('');
+    await badges.confirm(9, forum, COMPRESSIVE);
+    expect(await badgeOf(9)).toBe(BADGE_TEXT);
+    expect(await titleOf(9)).toContain(COMPRESSIVE);
+    await badges.update(9, forum); // the load completes: the URL lookup alone finds nothing, the confirmation stands
+    expect(await badgeOf(9)).toBe(BADGE_TEXT);
+    await badges.update(9, 'https://openreview.net/forum?id=another-paper'); // in-page navigation elsewhere
+    expect(await badgeOf(9)).toBe('');
+  });
+
   it('ignores updates that are not navigations (title, favicon, audible)', async () => {
     let lookups = 0;
     watchTabBadges((ref) => {

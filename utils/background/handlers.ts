@@ -10,6 +10,7 @@ import { notesHandlers } from './notes-handlers';
 import { notesFrameHandlers } from './notes-frame-handlers';
 import { recordSummaryView, searchHandlers } from './search-handlers';
 import { relatedHandlers } from './related-handlers';
+import { confirmTabBadge } from './tab-badge';
 
 export const handlers: Handlers = {
   ...packsHandlers,
@@ -19,7 +20,7 @@ export const handlers: Handlers = {
   ...relatedHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
-  lookupPaper: async ({ ref }) => {
+  lookupPaper: async ({ ref }, sender) => {
     await ensureSeeded();
     const db = getDb();
     const row = await findSummary(db, ref);
@@ -27,6 +28,10 @@ export const handlers: Handlers = {
     const paperKey = row ? paperKeyOf({ arxivId: row.arxivId ?? undefined, openreviewId: row.openreviewId ?? undefined, title: row.paper.title ?? undefined }) ?? `summary:${row.id}` : paperKeyOf(ref);
     // A viewed paper joins the popup's "recent" list (kept in storage.local; failures never block the lookup).
     if (row) await recordSummaryView(row).catch(() => {});
+    // A content script that found the summary (an OpenReview forum matched by title, say) marks its
+    // tab's toolbar button too: the URL alone could not tell the badge code.
+    if (row && sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
+      void confirmTabBadge(sender.tab.id, sender.url, row.paper.title).catch(() => {});
     return { paperKey, summary: row ? await toSummaryView(db, row) : null };
   },
 

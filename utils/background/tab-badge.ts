@@ -32,8 +32,11 @@ const corpusLookup: SummaryLookup = async (ref) => {
 export async function badgeForUrl(url: string | undefined, lookup: SummaryLookup = corpusLookup): Promise<BadgeState> {
   const ref = url ? paperRefFromUrl(url) : null;
   const row = ref ? await lookup(ref) : undefined;
-  if (!row) return { text: '', title: DEFAULT_TITLE };
-  return { text: BADGE_TEXT, title: `${DEFAULT_TITLE}: summary of “${row.paper.title ?? 'this paper'}”` };
+  return row ? markFor(row.paper.title) : { text: '', title: DEFAULT_TITLE };
+}
+
+function markFor(title: string | null): BadgeState {
+  return { text: BADGE_TEXT, title: `${DEFAULT_TITLE}: summary of “${title ?? 'this paper'}”` };
 }
 
 type ActionApi = Pick<typeof browser.action, 'setBadgeText' | 'setTitle' | 'setBadgeBackgroundColor'>;
@@ -51,12 +54,18 @@ export interface TabBadges {
   update(tabId: number, url: string | undefined): Promise<void>;
   /** Recomputes every open tab, e.g. at start-up or after a corpus pack was installed or removed. */
   refreshAll(): Promise<void>;
+  /**
+   * The tab's content script found a summary for the page at `url` (e.g. an OpenReview forum
+   * matched by title, which its URL alone cannot tell): mark it for as long as it stays on that URL.
+   */
+  confirm(tabId: number, url: string, title: string | null): Promise<void>;
   forget(tabId: number): void;
 }
 
 export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges {
   // Navigations can overtake each other's lookups: only the newest one per tab may paint.
   const generation = new Map<number, number>();
+  const confirmed = new Map<number, { url: string; title: string | null }>();
 
   async function update(tabId: number, url: string | undefined): Promise<void> {
     const mine = (generation.get(tabId) ?? 0) + 1;
@@ -67,7 +76,19 @@ export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges
     } catch {
       state = { text: '', title: DEFAULT_TITLE }; // a database that cannot answer marks nothing
     }
+    const byPage = confirmed.get(tabId);
+    if (!state.text && byPage && byPage.url === url) state = markFor(byPage.title);
     if (generation.get(tabId) !== mine) return;
+    await paint(tabId, state);
+  }
+
+  async function confirm(tabId: number, url: string, title: string | null): Promise<void> {
+    confirmed.set(tabId, { url, title });
+    generation.set(tabId, (generation.get(tabId) ?? 0) + 1);
+    await paint(tabId, markFor(title));
+  }
+
+  async function paint(tabId: number, state: BadgeState): Promise<void> {
     const action = toolbarAction();
     try {
       await action.setBadgeText({ tabId, text: state.text });
@@ -82,7 +103,11 @@ export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges
     await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => update(t.id!, t.url)));
   }
 
-  return { update, refreshAll, forget: (tabId) => void generation.delete(tabId) };
+  const forget = (tabId: number) => {
+    generation.delete(tabId);
+    confirmed.delete(tabId);
+  };
+  return { update, refreshAll, confirm, forget };
 }
 
 let shared: TabBadges | null = null;
@@ -121,6 +146,11 @@ export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
     })
     .catch(() => {});
   return badges;
+}
+
+/** Marks a tab whose content script found a summary its URL alone does not reveal. */
+export function confirmTabBadge(tabId: number, url: string, title: string | null): Promise<void> {
+  return shared?.confirm(tabId, url, title) ?? Promise.resolve();
 }
 
 /** Recomputes every tab's badge (for code that changes the corpus, e.g. a pack import). */
