@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
-import { FIXTURES, launchChromium, shadowText, waitForShadowText, type ExtensionBrowser } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { FIXTURES, inShadow, launchChromium, shadowText, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
 
 declare global {
@@ -30,46 +30,28 @@ const page0 = readFileSync(join(FIXTURES, 'pages/panel-arxiv-abs-current-1701.05
 const HOSTILE_PAGE = page0.replace('<head>', '<head><script src="/hostile/hostile-page.js"></script>');
 const HOSTILE_SCRIPT = readFileSync(join(FIXTURES, 'pages/hostile-page.js'), 'utf8');
 
-/** Calls a function on an element of the panel's closed shadow root, through CDP (the test can; the page cannot). */
-async function inShadow<T>(page: Page, selector: string, fn: string): Promise<T | null> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[] };
-    const find = (n: Node): Node | undefined => (n.localName === 'summary-lens-panel' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
-    const shadow = find(root as Node)?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: `function () { const el = this.querySelector(${JSON.stringify(selector)}); return el ? (${fn})(el) : null; }`,
-      returnByValue: true,
-    });
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
+/** Calls `fn` on the first element matching `selector` in the panel's closed shadow root (null when absent). */
+function inPanelElement<T>(page: Page, selector: string, fn: string): Promise<T | null> {
+  return inShadow<T>(page, `function () { const el = this.querySelector(${JSON.stringify(selector)}); return el ? (${fn})(el) : null; }`);
 }
 
-/** The in-page notes editor: in the extension-origin notes frame (current design) or in the shadow root (before it). */
+/** The in-page notes editor: in the extension-origin notes frame. */
 function notesFrame(page: Page) {
   return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/notes-frame\.html/.test(f.url())) ?? null;
 }
 async function noteValue(page: Page): Promise<string | null> {
   const frame = notesFrame(page);
-  if (frame) return frame.locator('textarea').inputValue({ timeout: 5000 }).catch(() => null);
-  return inShadow<string>(page, 'textarea', '(el) => el.value');
+  return frame ? frame.locator('textarea').inputValue({ timeout: 5000 }).catch(() => null) : null;
 }
 async function focusNoteEnd(page: Page): Promise<void> {
   const frame = notesFrame(page);
-  if (frame) {
-    await frame.locator('textarea').focus();
-    await page.keyboard.press('Control+End');
-  } else await inShadow(page, 'textarea', '(el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); return true; }');
+  if (!frame) throw new Error('No notes frame in the panel.');
+  await frame.locator('textarea').focus();
+  await page.keyboard.press('Control+End');
 }
 
 const styleOf = (page: Page, selector: string) =>
-  inShadow<Record<string, string>>(page, selector, `(el) => { const s = getComputedStyle(el); return { color: s.color, fontSize: s.fontSize, fontFamily: s.fontFamily, display: s.display, letterSpacing: s.letterSpacing, lineHeight: s.lineHeight }; }`);
+  inPanelElement<Record<string, string>>(page, selector, `(el) => { const s = getComputedStyle(el); return { color: s.color, fontSize: s.fontSize, fontFamily: s.fontFamily, display: s.display, letterSpacing: s.letterSpacing, lineHeight: s.lineHeight }; }`);
 
 describe('a hostile page (Chromium)', () => {
   let browser: ExtensionBrowser;

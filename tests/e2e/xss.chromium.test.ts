@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURES, launchChromium, type ExtensionBrowser } from './support/chromium';
+import { FIXTURES, inShadow, launchChromium, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, waitForReady } from './support/extension-db';
 import { makePack } from '../fixtures/packs/make-packs';
 import { SENTINEL_HOST, XSS_VECTORS } from '../fixtures/packs/xss-vectors';
@@ -47,20 +47,8 @@ interface Audit {
   body: string | null;
 }
 
-async function auditPanel(page: Page): Promise<Audit | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[] };
-    const find = (n: Node): Node | undefined => (n.localName === 'summary-lens-panel' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
-    const shadow = find(root as Node)?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: AUDIT, returnByValue: true });
-    return result.value as Audit;
-  } finally {
-    await cdp.detach();
-  }
+function auditPanel(page: Page): Promise<Audit | null> {
+  return inShadow<Audit>(page, AUDIT);
 }
 
 describe('hostile content in the real panel (Chromium)', () => {

@@ -75,8 +75,12 @@ async function routeFixtures(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\/(?!([a-z0-9-]+\.)*(arxiv\.org|openreview\.net|ar5iv\.org)\/)/, (route) => route.abort());
 }
 
-/** Text of a closed shadow root, read through the DevTools protocol (a page script cannot). */
-export async function shadowText(page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+/**
+ * Runs `fn` (a function declaration's source) with `this` = the closed shadow root of the first
+ * `hostTag` element, through the DevTools protocol (a page script cannot reach it), and returns
+ * its JSON-serializable result; null when there is no such root.
+ */
+export async function inShadow<T>(page: Page, fn: string, hostTag = 'summary-lens-panel'): Promise<T | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -84,15 +88,22 @@ export async function shadowText(page: Page, hostTag = 'summary-lens-panel'): Pr
     const shadow = host?.shadowRoots?.[0];
     if (!shadow) return null;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId!,
-      functionDeclaration: 'function () { return this.textContent; }',
+      functionDeclaration: fn,
       returnByValue: true,
+      awaitPromise: true,
     });
-    return result.value as string;
+    if (exceptionDetails) throw new Error(`in shadow root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
   } finally {
     await cdp.detach();
   }
+}
+
+/** Text of a closed shadow root (null when there is none). */
+export function shadowText(page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+  return inShadow<string>(page, 'function () { return this.textContent; }', hostTag);
 }
 
 export interface CdpNode {

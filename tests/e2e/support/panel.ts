@@ -1,7 +1,9 @@
 // Reaching into the panel's CLOSED shadow root from a test, through the DevTools protocol (the
 // page's own scripts cannot), plus the fixture routes the panel tests share.
 import type { Page } from 'playwright-core';
-import { findNode, type FixtureMap } from './chromium';
+import { inShadow, type FixtureMap } from './chromium';
+
+export { inShadow };
 
 export const PANEL_FIXTURES: FixtureMap = {
   // arXiv abs, current layout (built from arxiv-browse templates)
@@ -32,30 +34,6 @@ export const PANEL_FIXTURES: FixtureMap = {
   'ar5iv.labs.arxiv.org/static/browse/0.3.4/css/arxiv-html-papers-theme-20250131.css': 'pages/panel-assets/arxiv-html-papers-theme-20250131.css',
 };
 
-/**
- * Runs `fn` (a function declaration's source) with `this` = the closed shadow root of the first
- * `hostTag` element and returns its JSON-serializable result; null when there is no such root.
- */
-export async function inShadow<T>(page: Page, fn: string, hostTag = 'summary-lens-panel'): Promise<T | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = findNode(root, (n) => n.localName === hostTag);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: fn,
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(`in shadow root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Clicks the element matching `selector` inside the panel (a real click event, dispatched by the element). */
 export async function clickInPanel(page: Page, selector: string): Promise<void> {
