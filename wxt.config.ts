@@ -43,7 +43,7 @@ export default defineConfig({
     },
     // KaTeX fonts for math in the in-page panel. Chromium ignores @font-face inside shadow roots,
     // so the content script declares them in the page, pointing at these copies
-    // (components/panel/katex-css.ts); web-accessible below, and nothing else is.
+    // (components/katex.ts); web-accessible below, and nothing else is.
     'build:publicAssets': (wxt, files) => {
       const dir = join(wxt.config.root, 'node_modules/katex/dist/fonts');
       for (const name of readdirSync(dir).filter((f) => f.endsWith('.woff2'))) {
@@ -60,7 +60,7 @@ export default defineConfig({
     host_permissions: PAPER_HOSTS,
     // Extension pages run only the extension's own scripts, embed no plugins, and connect to
     // nothing but the extension itself (no network: the corpus ships inside); images may come
-    // from https only when the user clicks "Load image" (docs/security.md).
+    // from https only when the user clicks "Load image" (README: Security and privacy).
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
@@ -68,7 +68,7 @@ export default defineConfig({
     action: { default_title: 'Summary Lens' },
     web_accessible_resources: [
       { resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS },
-      // The in-page panel's notes editor is a frame of this page (components/NotesFrame.tsx):
+      // The in-page panel's notes editor is a frame of this page (entrypoints/content/panel/NotesFrame.tsx):
       // loadable in the paper sites' pages only. Its scripts and styles need no entry: the frame,
       // an extension document, loads them itself. Chromium: only through the per-session dynamic
       // URL, so a page cannot frame it by a guessed address (WXT lists plain paths for Firefox MV2).

@@ -1,4 +1,4 @@
-// Shared by every benchmark area: figures with their DESIGN.md target and PASS/FAIL, printed as
+// Shared by every benchmark area: figures with their quality-bar target and PASS/FAIL, printed as
 // one table and written to bench/results.json. A figure without a target is information (INFO).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -7,7 +7,7 @@ export interface Target {
   /** The figure passes when value `op` limit. */
   op: '<=' | '>=';
   limit: number;
-  /** Where the target comes from, e.g. "DESIGN.md: popup search". */
+  /** Where the target comes from, e.g. "quality bar: popup search". */
   source: string;
 }
 

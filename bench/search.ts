@@ -18,7 +18,7 @@ import { syntheticCorpus } from './synthetic';
 const AREA = 'search';
 const ROOT = new URL('..', import.meta.url).pathname;
 
-/** DESIGN.md quality bars for popup search (p95 per query). */
+/** Quality bars for popup search (p95 per query). */
 const TARGET_P95: Record<number, number> = { 10_000: 16, 100_000: 50 };
 
 export interface SearchBenchOptions {
@@ -106,7 +106,7 @@ async function benchOne(report: Report, shipped: SearchablePack, size: number, o
   const target = TARGET_P95[size];
   report.add(AREA, `query p50, ${at}`, p50, 'ms', { note: `${queries.length} queries incl. typos and as-you-type prefixes, 20 results with snippets; wall clock` });
   report.add(AREA, `query p95, ${at}`, p95, 'ms', {
-    target: target ? { op: '<=', limit: target, source: 'DESIGN.md: popup search p95' } : undefined,
+    target: target ? { op: '<=', limit: target, source: 'quality bar: popup search p95' } : undefined,
     note: `max ${percentile(latencies, 100).toFixed(1)} ms; slowest kinds (p95): ${[...byKind].map(([k, v]) => [k, percentile(v, 95)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
   });
   report.add(AREA, `query CPU time p95, ${at}`, percentile(cpu, 95), 'ms', { note: `process CPU per query (GC threads included), p50 ${percentile(cpu, 50).toFixed(1)} ms: wall clock minus waiting for a busy machine's cores` });

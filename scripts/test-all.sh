@@ -7,6 +7,8 @@ echo "== node $(node -v)"
 # Builds both browsers and the store zips (Chrome, Firefox, and the sources zip Firefox review needs).
 npm run zip
 npm run typecheck
+# ESLint, with the layout rules (eslint.config.js): 0 errors.
+npm run lint
 mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 # web-ext lint must report 0 errors on the Firefox build (warnings are printed).

@@ -153,7 +153,7 @@ export function arxivRouteFromUrl(input: UrlInput): ArxivRoute | null {
   }
   if (!ARXIV_HOSTS.includes(url.hostname)) return null;
 
-  let arxivId: ArxivId | null = null;
+  let arxivId: ArxivId | null;
   let form: ArxivForm;
   switch (head) {
     case 'abs':

@@ -4,7 +4,7 @@
 import { useId } from 'react';
 import type { SummaryView } from '@/utils/messaging/client';
 import { SafeHtml } from './SafeHtml';
-import { useSettings } from './use-settings';
+import { useSettings } from '../hooks/use-settings';
 
 export interface SummaryCardProps {
   summary: SummaryView;

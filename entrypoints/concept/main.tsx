@@ -1,9 +1,9 @@
 // The concept page: one CS7643 course-notes section, by `?id=`, opened in a new tab from the
 // in-page panel's "Background concepts" (the background opens it: `openConcept`).
 import ReactDOM from 'react-dom/client';
-import { ConceptView } from '@/components/ConceptView';
-import { useTheme } from '@/components/panel/theme';
-import { useSettings } from '@/components/panel/use-settings';
+import { ConceptView } from '@/components/related/ConceptView';
+import { useTheme } from '@/components/hooks/use-theme';
+import { useSettings } from '@/components/hooks/use-settings';
 import '@/components/panel/summary.css';
 
 function ConceptPage() {

@@ -2,14 +2,14 @@
 // at the place the feature chose, and removes it (host, React root, document styles) when the
 // feature's signal aborts.
 import ReactDOM from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { Panel, type PanelState } from '@/components/Panel';
-import { hasMath, katexCssFor, KATEX_FONT_DIR } from '@/components/panel/katex-css';
-import type { PageThemeReader } from '@/components/panel/theme';
+import { Panel, type PanelState } from './panel/Panel';
+import { extensionKatexCss, hasMath } from '@/components/katex';
+import type { PageThemeReader } from '@/utils/theme';
 import { sendMessage, type ResponseMap } from '@/utils/messaging/client';
 import type { PaperRef } from '@/utils/paper-ref';
 import { dismissedPapersItem, getSettings, type Settings } from '@/utils/settings';
+import { benchMark } from '@/utils/bench-mark';
 
 export const PANEL_TAG = 'summary-lens-panel';
 
@@ -27,7 +27,7 @@ export interface PanelPlacement {
 /**
  * A reply this fast is waited for, so the panel appears once, in its final state. A slower one
  * (the background just woke up) gets a one-line "Looking up…" panel first, keeping the panel
- * visible well within DESIGN.md's 150 ms.
+ * visible well within the 150 ms quality bar.
  */
 const WAIT_FOR_REPLY_MS = 80;
 
@@ -60,7 +60,7 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
     // Typing in the notes must not trigger the page's keyboard shortcuts.
     isolateEvents: true,
     // KaTeX's stylesheet only when there is (or may be) math.
-    css: !first || ('reply' in first && hasMath(first.reply.summary?.html ?? '')) ? katexCssFor(new URL(`${KATEX_FONT_DIR}/`, browser.runtime.getURL('/')).href) : undefined,
+    css: !first || ('reply' in first && hasMath(first.reply.summary?.html ?? '')) ? extensionKatexCss() : undefined,
     onMount(container) {
       root = ReactDOM.createRoot(container);
       render();
@@ -85,7 +85,7 @@ export async function mountPanel(ctx: ContentScriptContext, signal: AbortSignal,
       />,
     );
     // The render above is synchronous (layout effects included): bench/panel.ts times "summary shown" from this mark.
-    if (state.kind === 'ready') performance.mark('summary-lens:panel-ready');
+    if (state.kind === 'ready') benchMark('summary-lens:panel-ready');
   }
 
   ui.mount();

@@ -1,15 +1,15 @@
 // The notes editor of the in-page panel, in a frame of the extension's own origin: the page the
 // panel sits in can neither read this document (cross-origin) nor search it with window.find().
-// Opened only by components/NotesFrame.tsx, which passes ?paperKey&title&theme&token.
+// Opened only by entrypoints/content/panel/NotesFrame.tsx, which passes ?paperKey&title&theme&token.
 // Talks to the panel's content script through extension messaging only, relayed by the
 // background to its tab's top frame (Firefox gives an extension frame inside a web page no tabs
 // API to do it itself): "did you open me?" before showing anything, then the content height.
 import { useEffect, useState } from 'react';
 import ReactDOM from 'react-dom/client';
-import { NotesEditor } from '@/components/NotesEditor';
-import type { Theme } from '@/components/panel/theme';
+import { NotesEditor } from '@/components/notes/NotesEditor';
+import type { Theme } from '@/utils/theme';
 import { sendMessage } from '@/utils/messaging/client';
-import { asThemeMessage, type NotesFrameParams } from '@/utils/notes-frame';
+import { asThemeMessage, type NotesFrameParams } from '@/utils/notes-frame/protocol';
 import { parseNotesFrameParams } from './params';
 import '@/components/panel/summary.css';
 import './notes-frame.css';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PaperKeySchema } from '@/utils/notes/schemas';
 import { MAX_TITLE_CHARS } from '@/utils/notes/limits';
-import { TOKEN_PATTERN, type NotesFrameParams } from '@/utils/notes-frame';
+import { TOKEN_PATTERN, type NotesFrameParams } from '@/utils/notes-frame/protocol';
 
 const ParamsSchema = z
   .object({

@@ -1,17 +1,12 @@
-// The options page: the notes dashboard first, then import/export, corpus packs (when that
-// section is built in) and settings. Other features add a section as its own component.
-import type { ComponentType } from 'react';
-import { StatusLine } from '@/components/StatusLine';
-import { useSettings } from '@/components/panel/use-settings';
-import { useTheme } from '@/components/panel/theme';
+// The options page: the notes dashboard first, then import/export, corpus packs and settings.
+// Each section is its own component in this folder.
+import { StatusLine } from './StatusLine';
+import { useSettings } from '@/components/hooks/use-settings';
+import { useTheme } from '@/components/hooks/use-theme';
 import { NotesDashboard } from './NotesDashboard';
 import { ImportExport } from './ImportExport';
 import { SettingsSection } from './SettingsSection';
-
-// The corpus packs section belongs to another feature; it is rendered when its file exists
-// (a build-time glob: no file, no import, no error).
-const packsModules = import.meta.glob<{ PacksSection?: ComponentType; default?: ComponentType }>('../../components/options/PacksSection.tsx', { eager: true });
-const PacksSection = Object.values(packsModules).map((m) => m.PacksSection ?? m.default)[0];
+import { PacksSection } from './PacksSection';
 
 export function OptionsApp() {
   const settings = useSettings();
@@ -23,7 +18,7 @@ export function OptionsApp() {
         <nav aria-label="Sections">
           <a href="#notes">Notes</a>
           <a href="#import-export">Import &amp; export</a>
-          {PacksSection && <a href="#packs">Corpus packs</a>}
+          <a href="#packs">Corpus packs</a>
           <a href="#settings">Settings</a>
         </nav>
         <StatusLine />
@@ -31,11 +26,9 @@ export function OptionsApp() {
       <main>
         <NotesDashboard />
         <ImportExport />
-        {PacksSection && (
-          <div id="packs" className="sl-options-section">
-            <PacksSection />
-          </div>
-        )}
+        <div id="packs" className="sl-options-section">
+          <PacksSection />
+        </div>
         <SettingsSection />
       </main>
     </div>

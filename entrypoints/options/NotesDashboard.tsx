@@ -2,7 +2,7 @@
 // sortable, filterable by tag and status, with open-paper links, the editor and the revision
 // history of each note, and recently deleted notes to restore. Live: refetches on notesChanged.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { NotesEditor } from '@/components/NotesEditor';
+import { NotesEditor } from '@/components/notes/NotesEditor';
 import { sendMessage } from '@/utils/messaging/client';
 import { watchNotesChanged } from '@/utils/notes/live';
 import { fallbackTitle } from '@/utils/notes/links';

@@ -2,7 +2,7 @@
 // change at once (storage.onChanged).
 import { useId } from 'react';
 import { updateSettings, type Settings } from '@/utils/settings';
-import { useSettings } from '@/components/panel/use-settings';
+import { useSettings } from '@/components/hooks/use-settings';
 
 export function SettingsSection() {
   const settings = useSettings();

@@ -1,7 +1,7 @@
 import ReactDOM from 'react-dom/client';
 import '@/components/panel/summary.css';
-import { SearchPopup } from '@/components/search/SearchPopup';
-import { preloadShippedSource } from '@/components/search/shipped-source';
+import { SearchPopup } from './App';
+import { preloadShippedSource } from './shipped-source';
 
 // The index download and load start before anything renders: first results come sooner.
 void preloadShippedSource().catch(() => {}); // errors are shown by the popup itself

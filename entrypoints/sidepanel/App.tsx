@@ -1,15 +1,15 @@
 // The side panel (Chromium) / sidebar (Firefox): the summary of the active tab's paper, whatever
 // its page form — above all PDF tabs, where no content script runs in every browser.
-import { CorpusProgressLine } from '@/components/CorpusProgressLine';
+import { CorpusProgressLine } from '@/components/status/CorpusProgressLine';
 import { useEffect, useState } from 'react';
 import { paperRefFromUrl } from '@/utils/detect';
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
 import type { PaperRef } from '@/utils/paper-ref';
-import { NotesEditor } from '@/components/NotesEditor';
-import { RelatedList } from '@/components/RelatedList';
+import { NotesEditor } from '@/components/notes/NotesEditor';
+import { RelatedList } from '@/components/related/RelatedList';
 import { SummaryCard } from '@/components/panel/SummaryCard';
-import { useTheme } from '@/components/panel/theme';
-import { useSettings } from '@/components/panel/use-settings';
+import { useTheme } from '@/components/hooks/use-theme';
+import { useSettings } from '@/components/hooks/use-settings';
 import { watchActiveTab, type WatchedTab } from './active-tab';
 
 type State =
@@ -29,9 +29,12 @@ export function App() {
     return () => controller.abort();
   }, []);
 
+  // The tab object is new on every event; only its address decides the paper.
+  const tabKnown = tab !== undefined;
+  const tabUrl = tab?.url;
   useEffect(() => {
-    if (tab === undefined) return;
-    const ref = tab?.url ? paperRefFromUrl(tab.url) : null;
+    if (!tabKnown) return;
+    const ref = tabUrl ? paperRefFromUrl(tabUrl) : null;
     if (!ref) return setState({ kind: 'no-paper' });
     let stale = false; // a quicker tab switch must not be overwritten by this slower answer
     setState({ kind: 'loading' });
@@ -42,7 +45,7 @@ export function App() {
     return () => {
       stale = true;
     };
-  }, [tab?.id, tab?.url]);
+  }, [tabKnown, tabUrl]);
 
   return (
     <main className="sl-root sl-sidepanel" data-theme={theme} data-state={state.kind} aria-busy={state.kind === 'loading'}>

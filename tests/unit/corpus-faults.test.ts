@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie, { type DBCore, type DBCoreTable } from 'dexie';
 import { SummaryLensDB } from '../../utils/db';
 import { installPack } from '../../utils/corpus/install';
-import { describeDbError } from '../../utils/background/corpus-state';
+import { describeDbError } from '@/utils/db-errors';
 import { makePack } from '../fixtures/packs/make-packs';
 
 const names: string[] = [];
@@ -117,6 +117,8 @@ describe('describeDbError', () => {
     expect(describeDbError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/no storage space/);
     expect(describeDbError(new Error('plain'))).toBe('plain');
     expect(describeDbError('text')).toBe('text');
+    expect(describeDbError({ name: 'QuotaExceededError' }, 'the import')).toMatch(/so the import was cancelled and rolled back: nothing was changed/);
+    expect(describeDbError(new Error('plain'), 'the export')).toBe('The export failed: plain');
     expect(describeDbError(null)).toBe('null');
   });
 });

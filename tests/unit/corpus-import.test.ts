@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../utils/messaging/dispatch';
 import { MessageError } from '../../utils/messaging/client';
 import type { RequestOf, RequestType, ResponseMap } from '../../utils/messaging/protocol';
-import { handlers } from '../../utils/background/handlers';
+import { handlers } from '@/entrypoints/background/handlers';
 import { getDb } from '../../utils/db';
 import { importPackFile } from '../../utils/corpus/import-client';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../../utils/corpus/progress';

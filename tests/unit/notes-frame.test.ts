@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseNotesFrameParams } from '../../entrypoints/notes-frame/params';
-import { asNotesFrameMessage, asThemeMessage, MAX_FRAME_HEIGHT, newFrameToken, notesFrameQuery, TOKEN_PATTERN } from '../../utils/notes-frame';
-import { notesFrameHandlers } from '../../utils/background/notes-frame-handlers';
+import { asNotesFrameMessage, asThemeMessage, MAX_FRAME_HEIGHT, newFrameToken, notesFrameQuery, TOKEN_PATTERN } from '@/utils/notes-frame/protocol';
+import { notesFrameHandlers } from '@/entrypoints/background/notes-frame-handlers';
 import { MessageError } from '../../utils/messaging/client';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWx';

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../utils/messaging/dispatch';
 import { MessageError } from '../../utils/messaging/client';
 import type { RequestOf, RequestType, ResponseMap } from '../../utils/messaging/protocol';
-import { handlers } from '../../utils/background/handlers';
+import { handlers } from '@/entrypoints/background/handlers';
 import { getDb } from '../../utils/db';
 import { notesChangedItem } from '../../utils/notes/live';
 import { settingsItem } from '../../utils/settings';

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { SummaryLensDB } from '../../utils/db';
-import { getNote, listNotes, saveNote } from '../../utils/background/notes-store';
+import { getNote, listNotes, saveNote } from '@/entrypoints/background/notes-store';
 
 // The v1 schema exactly as release 1 declared it (utils/db.ts version(1)).
 const V1_STORES = {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { SummaryLensDB } from '../../utils/db';
-import * as store from '../../utils/background/notes-store';
+import * as store from '@/entrypoints/background/notes-store';
 import { MAX_REVISIONS_PER_NOTE, REVISION_BURST_MS } from '../../utils/notes/limits';
 import { buildJsonExport } from '../../utils/notes/export-json';
 

@@ -8,10 +8,10 @@ import { absPlacement } from '@/entrypoints/content/features/arxiv-abs';
 import { htmlPlacement } from '@/entrypoints/content/features/arxiv-html';
 import { forumPlacement } from '@/entrypoints/content/features/openreview-forum';
 import { wantsPanel } from '@/entrypoints/content/mount-panel';
-import { hasMath, katexCssFor } from '@/components/panel/katex-css';
+import { hasMath, katexCssFor } from '@/components/katex';
 import { renderSafeHtml } from '@/components/panel/SafeHtml';
 import { formatAuthors } from '@/components/panel/SummaryCard';
-import { resolveTheme } from '@/components/panel/theme';
+import { resolveTheme } from '@/utils/theme';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 const page = (file: string, url: string) => {

@@ -10,7 +10,7 @@ import { installPack } from '../../utils/corpus/install';
 import { findSummary } from '../../utils/corpus/lookup';
 import { PackSchema } from '../../utils/corpus/pack';
 import type { PaperRef } from '../../utils/paper-ref';
-import { BADGE_TEXT, DEFAULT_TITLE, badgeForUrl, createTabBadges, toolbarAction, watchTabBadges, type SummaryLookup } from '../../utils/background/tab-badge';
+import { BADGE_TEXT, DEFAULT_TITLE, badgeForUrl, createTabBadges, toolbarAction, watchTabBadges, type SummaryLookup } from '@/entrypoints/background/tab-badge';
 
 let db: SummaryLensDB;
 let lookup: SummaryLookup;

@@ -6,7 +6,7 @@ import type { PackConcept, PaperMeta, Related } from '../corpus/pack';
 import type { CorpusProgress, LastInstall } from '../corpus/progress';
 import { notesRequestSchemas } from '../notes/schemas';
 import type { NotesResponseMap } from '../notes/protocol';
-import { notesFrameRequestSchemas, type NotesFrameResponseMap } from '../notes-frame-schemas';
+import { notesFrameRequestSchemas, type NotesFrameResponseMap } from '../notes-frame/schemas';
 import type { RecentView } from '../search/recent';
 
 /** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
@@ -22,7 +22,7 @@ export const requestSchemas = {
   getSummary: z.object({ id: z.string().max(64) }).strict(),
   getConcept: z.object({ id: z.string().max(64) }).strict(),
   /**
-   * Opens a course-notes section on the extension's concept page in a new tab (issue 8). The
+   * Opens a course-notes section on the extension's concept page in a new tab. The
    * in-page panel asks for it: a content script cannot reliably open extension pages by link.
    */
   openConcept: z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) }).strict(),
@@ -42,11 +42,11 @@ export const requestSchemas = {
     .strict(),
   /** Removes an imported pack and its rows (never the shipped one). */
   removePack: z.object({ id: z.string().min(1).max(100) }).strict(),
-  /** Personal notes (issue 7): get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
+  /** Personal notes: get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
   ...notesRequestSchemas,
-  /** The in-page panel's notes frame: relayed to its tab's content script (utils/notes-frame-schemas.ts). */
+  /** The in-page panel's notes frame: relayed to its tab's content script (utils/notes-frame/schemas.ts). */
   ...notesFrameRequestSchemas,
-  /** Popup search (issue 6): remember a paper opened in the popup (lookupPaper records page views itself). */
+  /** Popup search: remember a paper opened in the popup (lookupPaper records page views itself). */
   recordView: z.object({ summaryId: z.string().min(1).max(64) }).strict(),
   /** Recently viewed papers with summaries, newest first (the popup's empty state). */
   listRecent: z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(),

@@ -1,11 +1,12 @@
 // Loading search sources in an extension page (the popup). The shipped pack's index and docs are
 // files in the extension, fetched directly; imported packs' come from the background in pieces.
 // Nothing here builds an index: loadJSON of what the corpus build (or the background) serialized.
-import { browser } from 'wxt/browser';
+import { extensionUrl } from '../extension-url';
 import { sendMessage } from '../messaging/client';
 import { isSearchDocsFile, SearchSource } from './engine';
+import { benchMark } from '../bench-mark';
 
-const url = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
+const url = extensionUrl;
 
 async function fetchOk(path: string): Promise<Response> {
   const res = await fetch(url(path));
@@ -17,7 +18,7 @@ async function fetchOk(path: string): Promise<Response> {
 export async function loadShippedSource(): Promise<SearchSource> {
   const [indexText, docs] = await Promise.all([fetchOk('/corpus/search-index.json').then((r) => r.text()), fetchOk('/corpus/search-docs.json').then((r) => r.json() as Promise<unknown>)]);
   if (!isSearchDocsFile(docs)) throw new Error('The shipped search docs are not in the expected format; rebuild the corpus.');
-  performance.mark('sl-search-files'); // fetched and docs parsed; loadJSON follows (bench/popup.ts)
+  benchMark('sl-search-files'); // fetched and docs parsed; loadJSON follows (bench/popup.ts)
   return SearchSource.fromJSON(indexText, docs);
 }
 

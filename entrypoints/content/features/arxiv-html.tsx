@@ -1,7 +1,7 @@
 // arXiv HTML full text (/html/<id>, LaTeXML) and ar5iv: the panel at the top of the article,
 // under the title and authors, in the text flow so it never covers the paper.
 import { isArxivHtml, paperRefFromDocument } from '@/utils/detect';
-import type { Theme } from '@/components/panel/theme';
+import type { Theme } from '@/utils/theme';
 import { waitFor } from '../dom';
 import { mountPanel, type PanelPlacement } from '../mount-panel';
 import type { Feature } from '../runner';

@@ -4,14 +4,13 @@
 // shadow root, so the page's CSS cannot restyle them and page scripts cannot read them.
 import { useState } from 'react';
 import ReactDOM from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { isArxivListing, listedArxivIds, type ListedPaper } from '@/utils/detect';
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
 import { SummaryCard } from '@/components/panel/SummaryCard';
-import { hasMath, katexCssFor, KATEX_FONT_DIR } from '@/components/panel/katex-css';
-import { useTheme } from '@/components/panel/theme';
-import { useSettings } from '@/components/panel/use-settings';
+import { extensionKatexCss, hasMath } from '@/components/katex';
+import { useTheme } from '@/components/hooks/use-theme';
+import { useSettings } from '@/components/hooks/use-settings';
 import type { Feature } from '../runner';
 
 // Each UI's shadow root also receives the content script's stylesheet (panel.css makes every
@@ -94,7 +93,7 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
       append: 'last',
       // KaTeX's stylesheet (fonts from the extension) only when the summary has math. The fonts
       // are copied in by the build, so getURL's typed public paths do not list them.
-      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexCssFor((browser.runtime.getURL as (path: string) => string)(`/${KATEX_FONT_DIR}/`)) : ''),
+      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? extensionKatexCss() : ''),
       onMount(container) {
         const root = ReactDOM.createRoot(container);
         root.render(<ExpandedSummary summary={summary} error={error} />);

@@ -1,9 +1,9 @@
-// The in-page panel's notes editor lives in an extension-origin iframe (components/NotesFrame.tsx)
+// The in-page panel's notes editor lives in an extension-origin iframe (entrypoints/content/panel/NotesFrame.tsx)
 // inside the panel's closed shadow root. Neither a page script nor a frame locator can reach it
 // through the shadow root, but the browser's frame tree lists it: Playwright (Chromium, an
 // out-of-process frame) and puppeteer (Firefox, WebDriver BiDi) drive it as a frame of the page.
 import type { Frame, Page } from 'playwright-core';
-import type { Browser as FirefoxBrowser, Frame as FirefoxFrame, Page as FirefoxPage } from 'puppeteer-core';
+import type { Frame as FirefoxFrame, Page as FirefoxPage } from 'puppeteer-core';
 import { inShadowFirefox } from './firefox';
 
 export { inShadowFirefox };

@@ -1,0 +1,269 @@
+// The toolbar popup: search every summary, paper and background concept as you type; open a
+// result in place. Keyboard: ArrowUp/ArrowDown move, Enter opens, Escape goes back / clears.
+// Empty box: recently viewed papers and papers with your notes.
+import { CorpusProgressLine } from '@/components/status/CorpusProgressLine';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/messaging/client';
+import type { SearchFilters } from '@/utils/search/engine';
+import type { RecentView } from '@/utils/search/recent';
+import type { NoteListItem } from '@/utils/notes/types';
+import { useTheme } from '@/components/hooks/use-theme';
+import { useSettings } from '@/components/hooks/use-settings';
+import { FiltersBar, NO_FILTERS, type PopupFilters } from './FiltersBar';
+import { paperPageUrl } from './paper-page';
+import { Highlighted } from './Highlighted';
+import { hitItem, noteItems, recentItems, type OpenTarget, type PopupItem } from './items';
+// Loaded when a result is opened: the summary view, notes editor and KaTeX styles stay out of
+// the script the popup needs before its first results.
+const OpenedSummary = lazy(() => import('./OpenedSummary').then((m) => ({ default: m.OpenedSummary })));
+const OpenedConcept = lazy(() => import('./OpenedConcept').then((m) => ({ default: m.OpenedConcept })));
+import { useSearchEngine } from './use-search-engine';
+import './search.css';
+import { benchMark, benchMarked } from '@/utils/bench-mark';
+
+const RESULT_LIMIT = 30;
+
+interface NotedPapers {
+  items: NoteListItem[];
+  /** Summaries whose paper has a note (the background resolves every note's key to its summary). */
+  summaryIds: Set<string>;
+}
+
+function useNotedPapers(): NotedPapers | null {
+  const [noted, setNoted] = useState<NotedPapers | null>(null);
+  useEffect(() => {
+    let live = true;
+    sendMessage('listNotes', { sort: 'updated' }).then(
+      ({ notes }) =>
+        live &&
+        setNoted({ items: notes, summaryIds: new Set(notes.flatMap((n) => (n.summaryId ? [n.summaryId] : []))) }),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return noted;
+}
+
+function useRecent(): RecentView[] {
+  const [recent, setRecent] = useState<RecentView[]>([]);
+  useEffect(() => {
+    let live = true;
+    sendMessage('listRecent', { limit: 8 }).then(({ recent }) => live && setRecent(recent), () => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return recent;
+}
+
+function engineFilters(filters: PopupFilters, noted: NotedPapers | null): SearchFilters {
+  return {
+    kind: filters.withNotes ? 'summaries' : filters.kind === 'all' ? 'all' : filters.kind,
+    yearFrom: filters.yearFrom,
+    yearTo: filters.yearTo,
+    accept: filters.withNotes
+      ? (doc) => !!noted && doc.kind === 'summary' && noted.summaryIds.has(doc.id.slice(2))
+      : undefined,
+  };
+}
+
+export function SearchPopup() {
+  const theme = useTheme(useSettings().theme);
+  const { engine, version, error, missing } = useSearchEngine();
+  const noted = useNotedPapers();
+  const recent = useRecent();
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<PopupFilters>(NO_FILTERS);
+  const [opened, setOpened] = useState<OpenTarget | null>(null);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  // Typing stays responsive even if a large imported pack makes a search take longer.
+  const typed = useDeferredValue(query);
+
+  const response = useMemo(() => {
+    if (!engine || !typed.trim()) return null;
+    return engine.search(typed, { limit: RESULT_LIMIT, partial: !/\s$/.test(typed), filters: engineFilters(filters, noted) });
+    // `version` changes when a source is added to the same engine object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, version, typed, filters, noted]);
+
+  const items: PopupItem[] = useMemo(() => {
+    if (response) return response.hits.map(hitItem);
+    if (query.trim()) return [];
+    const notes = noted ? noteItems(noted.items.slice(0, 8)) : [];
+    return [...recentItems(recent), ...notes];
+  }, [response, query, recent, noted]);
+
+  useEffect(() => setActive(0), [items]);
+
+  // Popup open to first results, for the benchmark (bench/popup.ts reads this mark).
+  useEffect(() => {
+    if (response?.hits.length && !benchMarked('sl-first-results')) benchMark('sl-first-results');
+  }, [response]);
+
+  const open = useCallback((target: OpenTarget) => {
+    if (target.type === 'url') {
+      void browser.tabs.create({ url: target.url });
+      return;
+    }
+    setOpened(target);
+  }, []);
+
+  // Back from a result: the box (and what was typed) is where the user left it.
+  useLayoutEffect(() => {
+    if (!opened) input.current?.focus();
+  }, [opened]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (items.length) setActive((i) => (e.key === 'ArrowDown' ? (i + 1) % items.length : (i - 1 + items.length) % items.length));
+    } else if (e.key === 'Enter') {
+      const item = items[active];
+      if (item) {
+        e.preventDefault();
+        open(item.target);
+      }
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault(); // clears the box instead of closing the popup
+      setQuery('');
+    }
+  };
+
+  // Escape in an opened result goes back to the list.
+  useEffect(() => {
+    if (!opened) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // Escape while writing a note belongs to the editor, not to navigation.
+      if (e.target instanceof Element && e.target.closest('textarea, input, [contenteditable="true"]')) return;
+      e.preventDefault();
+      setOpened(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [opened]);
+
+  const activeId = items[active] ? `${listId}-${active}` : undefined;
+  // A pasted id or URL of a paper without a summary can still be opened where it lives.
+  const idPage = response?.query.kind === 'id' ? paperPageUrl(response.query) : null;
+  const searching = !!query.trim();
+
+  return (
+    <main className="sl-root sl-popup" data-theme={theme}>
+      {opened ? (
+        <>
+          <header className="sl-popup-header">
+            <button type="button" className="sl-button sl-back" onClick={() => setOpened(null)} aria-label="Back to results" data-testid="back" autoFocus>
+              ← Back
+            </button>
+            <span className="sl-popup-brand">Summary Lens</span>
+          </header>
+          <div className="sl-popup-body">
+            <Suspense fallback={<p className="sl-muted">Loading…</p>}>
+              {opened.type === 'summary' ? <OpenedSummary summaryId={opened.summaryId} /> : opened.type === 'concept' ? <OpenedConcept conceptId={opened.conceptId} /> : null}
+            </Suspense>
+          </div>
+        </>
+      ) : (
+        <>
+          <header className="sl-popup-header sl-search-header">
+            <input
+              ref={input}
+              className="sl-search-input"
+              type="search"
+              autoFocus
+              placeholder="Search titles, authors, methods, arXiv ids, concepts…"
+              aria-label="Search summaries and concepts"
+              role="combobox"
+              aria-expanded={items.length > 0}
+              aria-controls={listId}
+              aria-activedescendant={activeId}
+              aria-autocomplete="list"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={onKeyDown}
+              data-testid="search-input"
+            />
+          </header>
+          <FiltersBar value={filters} onChange={setFilters} notesAvailable={noted !== null} />
+          <CorpusProgressLine />
+          <div className="sl-popup-body">
+            {error && (
+              <p role="alert" className="sl-error">
+                {error}
+              </p>
+            )}
+            {!engine && !error && searching && (
+              <p className="sl-muted" role="status">
+                Loading the search index…
+              </p>
+            )}
+            {response?.corrections.length ? (
+              <p className="sl-muted sl-corrections" data-testid="corrections">
+                Also searched: {response.corrections.map((c) => `${c.to.join(', ')} (for “${c.from}”)`).join('; ')}
+              </p>
+            ) : null}
+            {searching && engine && items.length === 0 && (
+              <div role="status" data-testid="no-results">
+                <p className="sl-muted">{idPage ? 'No summary for this paper yet.' : 'Nothing found. Try fewer or other words.'}</p>
+                {idPage && (
+                  <button type="button" className="sl-button" onClick={() => open({ type: 'url', url: idPage })}>
+                    Open the paper's page
+                  </button>
+                )}
+              </div>
+            )}
+            {!searching && items.length === 0 && (
+              <p className="sl-muted" data-testid="empty-state">
+                Papers you view on arXiv or OpenReview, and papers you write notes on, show here.
+              </p>
+            )}
+            <ul id={listId} className="sl-results" role="listbox" aria-label={searching ? 'Search results' : 'Recent papers and notes'} data-testid="results">
+              {items.map((item, i) => (
+                <li key={item.key} className="sl-result-wrap" role="presentation">
+                  {item.section && (
+                    <div className="sl-section-title" role="presentation">
+                      {item.section}
+                    </div>
+                  )}
+                  <div
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    className={i === active ? 'sl-result sl-result-active' : 'sl-result'}
+                    data-testid="result"
+                    data-kind={item.kind}
+                    onMouseMove={() => i !== active && setActive(i)}
+                    onClick={() => open(item.target)}
+                    ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+                  >
+                    <div className="sl-result-title">
+                      {item.kind === 'concept' && <span className="sl-badge">Concept</span>}
+                      <Highlighted parts={item.title} />
+                    </div>
+                    {item.meta.length > 0 && (
+                      <div className="sl-result-meta">
+                        <Highlighted parts={item.meta} />
+                      </div>
+                    )}
+                    {item.snippet.length > 0 && (
+                      <div className="sl-result-snippet">
+                        <Highlighted parts={item.snippet} />
+                      </div>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {missing.length > 0 && <p className="sl-muted">Not searchable right now: {missing.join(', ')}.</p>}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
