@@ -1,7 +1,7 @@
 // Seeds the shipped corpus once per corpus version, reports progress while installing, and
 // reports readiness.
-import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
+import { extensionUrl } from '@/utils/extension-url';
 import { describeDbError } from '@/utils/db-errors';
 import { installPack, type InstallResult } from '@/utils/corpus/install';
 import { BUILTIN_PACK_ID, PackSchema, ShippedVersionSchema, type Pack } from '@/utils/corpus/pack';
@@ -25,13 +25,13 @@ async function seedBuiltin(): Promise<void> {
   clearStaleProgress(); // a previous worker may have been stopped mid-install
   // Every worker start comes here: compare the tiny version file with the installed pack first,
   // so the 3 MB pack is fetched and validated only when the shipped corpus really changed.
-  const shipped = ShippedVersionSchema.parse(await (await fetch(browser.runtime.getURL('/corpus/version.json'))).json());
+  const shipped = ShippedVersionSchema.parse(await (await fetch(extensionUrl('/corpus/version.json'))).json());
   const installed = await getDb().packs.get(BUILTIN_PACK_ID);
   if (installed && installed.corpusVersion === shipped.corpusVersion && installed.schemaVersion === shipped.schemaVersion) {
     lastError = null;
     return;
   }
-  const response = await fetch(browser.runtime.getURL('/corpus/pack.json'));
+  const response = await fetch(extensionUrl('/corpus/pack.json'));
   const pack = PackSchema.parse(await response.json());
   if (pack.id !== BUILTIN_PACK_ID) throw new Error('The shipped corpus pack has the wrong id.');
   await installWithProgress(pack, 'seeding', { builtin: true }, started);

@@ -1,7 +1,8 @@
 // Database faults a user can meet: a database written by a newer release (downgrade) and a full
 // disk during an install. Each gives a clear sentence and loses nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import Dexie, { type DBCore, type DBCoreTable } from 'dexie';
+import Dexie from 'dexie';
+import { wrapTables } from './support/dexie-tables';
 import { SummaryLensDB } from '../../utils/db';
 import { installPack } from '../../utils/corpus/install';
 import { describeDbError } from '@/utils/db-errors';
@@ -72,24 +73,14 @@ describe('quota exceeded during an install', () => {
   /** Makes the Nth summaries write fail the way a full disk does. */
   function failWritesWithQuota(db: Dexie, afterWrites: number) {
     let writes = 0;
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table(name: string): DBCoreTable {
-          const t = down.table(name);
-          return {
-            ...t,
-            mutate: (req) => {
-              if (name === 'summaries' && req.type === 'put' && ++writes > afterWrites)
-                return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-              return t.mutate(req);
-            },
-          };
-        },
-      }),
-    });
+    wrapTables(db, 'full-disk', (t, name) => ({
+      ...t,
+      mutate: (req) => {
+        if (name === 'summaries' && req.type === 'put' && ++writes > afterWrites)
+          return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        return t.mutate(req);
+      },
+    }));
   }
 
   it('maps to a clear message and keeps every existing row', async () => {

@@ -2,7 +2,8 @@
 // the same version, corpus rows replaced on a new version, user data never touched; lookups are
 // indexed queries.
 import { afterEach, describe, expect, it } from 'vitest';
-import Dexie, { type DBCore, type DBCoreTable } from 'dexie';
+import Dexie from 'dexie';
+import { wrapTables } from './support/dexie-tables';
 import { SummaryLensDB, type NoteRow, type RevisionRow } from '../../utils/db';
 import { installPack, removePack } from '../../utils/corpus/install';
 import { arxivIdWithoutVersion, findSummary } from '../../utils/corpus/lookup';
@@ -24,23 +25,13 @@ afterEach(async () => {
 /** Records every read/write request that reaches IndexedDB, with the index it used. */
 function spyOnRequests(db: Dexie) {
   const log: { table: string; op: string; index: string | null; range: number | null }[] = [];
-  db.use({
-    stack: 'dbcore',
-    name: 'request-spy',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name: string): DBCoreTable {
-        const t = down.table(name);
-        return {
-          ...t,
-          query: (req) => (log.push({ table: name, op: 'query', index: req.query.index.name, range: req.query.range.type }), t.query(req)),
-          openCursor: (req) => (log.push({ table: name, op: 'cursor', index: req.query.index.name, range: req.query.range.type }), t.openCursor(req)),
-          count: (req) => (log.push({ table: name, op: 'count', index: req.query.index.name, range: req.query.range.type }), t.count(req)),
-          mutate: (req) => (log.push({ table: name, op: `mutate:${req.type}`, index: null, range: null }), t.mutate(req)),
-        };
-      },
-    }),
-  });
+  wrapTables(db, 'request-spy', (t, name) => ({
+    ...t,
+    query: (req) => (log.push({ table: name, op: 'query', index: req.query.index.name, range: req.query.range.type }), t.query(req)),
+    openCursor: (req) => (log.push({ table: name, op: 'cursor', index: req.query.index.name, range: req.query.range.type }), t.openCursor(req)),
+    count: (req) => (log.push({ table: name, op: 'count', index: req.query.index.name, range: req.query.range.type }), t.count(req)),
+    mutate: (req) => (log.push({ table: name, op: `mutate:${req.type}`, index: null, range: null }), t.mutate(req)),
+  }));
   return log;
 }
 

@@ -1,21 +1,11 @@
 // "Mentioned" related papers: every arXiv and ShortScience link in the seeds resolves to the
 // right entry, every URL form is read, and papers named in a summary are found by name.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { parseSeedFiles } from '../../scripts/corpus/parse-summaries';
-import { parseConcepts } from '../../scripts/corpus/parse-concepts';
-import { loadPapers } from '../../scripts/corpus/papers';
-import { computeRelations, findArxivLinks, findNamedPapers, loadCitedPapers, paperNames } from '../../scripts/corpus/relations';
+import { computeRelations, findArxivLinks, findNamedPapers, paperNames } from '../../scripts/corpus/relations';
+import { loadSources } from './support/seeds';
 import type { PaperMeta } from '../../utils/corpus/pack';
 
-const root = new URL('../../', import.meta.url).pathname;
-const files = readdirSync(`${root}data/seeds`)
-  .sort()
-  .map((name) => ({ name, text: readFileSync(`${root}data/seeds/${name}`, 'utf8') }));
-const { summaries } = parseSeedFiles(files);
-const concepts = parseConcepts(files.find((f) => f.name.startsWith('004_'))!.text);
-const papers = loadPapers(`${root}data/papers.json`);
-const cited = loadCitedPapers(`${root}data/cited-papers.json`);
+const { files, summaries, concepts, papers, cited } = loadSources();
 const relations = computeRelations(summaries, concepts, papers, cited);
 const summaryIdOfArxiv = new Map([...papers].filter(([, p]) => p.arxivId).map(([id, p]) => [p.arxivId!, id]));
 

@@ -1,11 +1,9 @@
 // Quality of "similar" papers and background concepts, measured against hand-labelled
 // expectations (tests/fixtures/related/labelled.json), plus the shape of what the pack ships.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { parseSeedFiles } from '../../scripts/corpus/parse-summaries';
-import { parseConcepts } from '../../scripts/corpus/parse-concepts';
-import { loadPapers } from '../../scripts/corpus/papers';
-import { computeRelations, loadCitedPapers, SIMILAR_COUNT } from '../../scripts/corpus/relations';
+import { readFileSync } from 'node:fs';
+import { computeRelations, SIMILAR_COUNT } from '../../scripts/corpus/relations';
+import { loadSources, root } from './support/seeds';
 import { PackSchema } from '../../utils/corpus/pack';
 
 interface Labelled {
@@ -14,15 +12,9 @@ interface Labelled {
   background: { paper: string; expectAnyOf: string[]; why: string }[];
 }
 
-const root = new URL('../../', import.meta.url).pathname;
-const files = readdirSync(`${root}data/seeds`)
-  .sort()
-  .map((name) => ({ name, text: readFileSync(`${root}data/seeds/${name}`, 'utf8') }));
-const { summaries } = parseSeedFiles(files);
-const concepts = parseConcepts(files.find((f) => f.name.startsWith('004_'))!.text);
-const papers = loadPapers(`${root}data/papers.json`);
+const { summaries, concepts, papers, cited } = loadSources();
 const started = performance.now();
-const relations = computeRelations(summaries, concepts, papers, loadCitedPapers(`${root}data/cited-papers.json`));
+const relations = computeRelations(summaries, concepts, papers, cited);
 const elapsedMs = performance.now() - started;
 const labelled = JSON.parse(readFileSync(`${root}tests/fixtures/related/labelled.json`, 'utf8')) as Labelled;
 
@@ -100,7 +92,7 @@ describe('relations for every summary', () => {
   });
 
   it('is deterministic', () => {
-    const again = computeRelations(summaries, concepts, papers, loadCitedPapers(`${root}data/cited-papers.json`));
+    const again = computeRelations(summaries, concepts, papers, cited);
     expect([...again.related]).toEqual([...relations.related]);
     expect([...again.concepts]).toEqual([...relations.concepts]);
   });
