@@ -51,7 +51,9 @@ export default defineConfig({
       }
     },
   },
-  // Firefox's default target is MV2 in WXT; keep it (sidebar_action + persistent-free event page).
+  // Both browsers build MV3 (Firefox: `wxt build -b firefox --mv3`): web-accessible resources
+  // scoped to the paper sites with `matches` need it; Firefox keeps `sidebar_action` and runs the
+  // background as an event page (`background.scripts`).
   manifest: ({ browser }) => ({
     name: 'Summary Lens',
     description: 'Paper summaries and your notes beside arXiv and OpenReview papers. Offline, private.',
@@ -61,10 +63,12 @@ export default defineConfig({
     // Extension pages run only the extension's own scripts, embed no plugins, and connect to
     // nothing but the extension itself (no network: the corpus ships inside); images may come
     // from https only when the user clicks "Load image" (README: Security and privacy).
-    content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
-        : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" },
+    content_security_policy: {
+      extension_pages:
+        browser === 'firefox'
+          ? "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'"
+          : "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'",
+    },
     action: { default_title: 'Summary Lens' },
     web_accessible_resources: [
       { resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS },

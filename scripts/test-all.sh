@@ -12,6 +12,6 @@ npm run lint
 mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 # web-ext lint must report 0 errors on the Firefox build (warnings are printed).
-npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output json 2>/dev/null | node scripts/check-lint.mjs
+npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output json 2>/dev/null | node scripts/check-lint.mjs
 npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
 node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json
