@@ -9,6 +9,7 @@
 // Inside a section the scrape's one-paragraph-per-line text is turned back into markdown:
 // lines become paragraphs, multi-line formulas stay together, runs of code become fenced
 // blocks and short title-like lines become sub-headings.
+import { displayMathToBlocks } from './repair-markdown';
 
 export interface ConceptSection {
   id: string;
@@ -117,8 +118,43 @@ const OUTLINE: OutlineEntry[] = (
   ] as const
 ).map(([module, slug, title, anchor]) => ({ module, slug, title, anchor }));
 
-/** Where the notes end: what follows is a figure path and formula fragments whose place in the text was lost. */
+/** Where the notes end: what follows is a figure path and formulas whose place in the text was lost. */
 const END_ANCHOR = '<img src="CS7643_images/';
+
+/**
+ * What the notes hold after END_ANCHOR, line by line (by how each line starts). A formula that a
+ * sentence of the notes asks for goes back after that sentence; the others are left out, with
+ * the reason. A trailing line in neither list fails the build: the seed has changed.
+ */
+const TRAILING_PLACED: { starts: string; after: string }[] = [
+  // The word2vec softmax: "So How do we define P(w_{t+j}|w_t;θ)?" is otherwise never answered.
+  { starts: '$\\large P(w_{t+1}|w_t) =', after: 'So How do we define $P(w_{t+j}|w_t;\\theta)$?' },
+  // The chain rule in the h^l notation of "Step 3: we compute {∂L/∂h^{l-1}; ∂L/∂W}", right after the general rule.
+  { starts: '$\\large \\frac{\\partial L}{\\partial h^{l-1}} = \\frac{\\partial L}{\\partial h^l}', after: 'So we simply apply our old friend the chain rule:' },
+];
+const TRAILING_LEFT_OUT: { starts: string; reason: string }[] = [
+  { starts: '<img src="CS7643_images/', reason: 'a figure path; the figure is not in the source' },
+  { starts: '$ \\begin{bmatrix} x{11}', reason: 'an unfinished d×n matrix (no \\end{bmatrix}, one "$" on the next line) that no sentence refers to' },
+  { starts: '$', reason: 'a lone closing "$" of the matrix above' },
+  { starts: '$ \\large \\begin{equation} \\frac{\\partial L}{\\partial h^{l-1}} = \\begin{cases}', reason: 'the ReLU gradient, already in the backpropagation worked example' },
+  { starts: '$ \\begin{align} \\frac{\\partial L}{\\partial w_j}', reason: 'the update-rule derivation, already in the gradient-descent section' },
+];
+
+/** Puts the trailing formulas the text asks for back in place; throws on a trailing line it does not know. */
+function restoreTrailingFormulas(lines: string[], tail: string[]): string[] {
+  const out = [...lines];
+  for (const line of tail.map((l) => l.trim()).filter(Boolean)) {
+    const placed = TRAILING_PLACED.find((p) => line.startsWith(p.starts));
+    if (placed) {
+      const at = out.findIndex((l) => l.trim().startsWith(placed.after));
+      if (at < 0) throw new Error(`Course notes: the line "${placed.after}" that a trailing formula belongs after is gone.`);
+      out.splice(at + 1, 0, line);
+    } else if (!TRAILING_LEFT_OUT.some((l) => (l.starts === '$' ? line === '$' : line.startsWith(l.starts)))) {
+      throw new Error(`Course notes: unknown line after the end of the text: "${line.slice(0, 80)}".`);
+    }
+  }
+  return out;
+}
 
 /** Whole lines that are scrape leftovers, not content. */
 const DROP_LINE = /^(NLP|MODULE COMPLETED!+)$/;
@@ -126,7 +162,10 @@ const DROP_LINE = /^(NLP|MODULE COMPLETED!+)$/;
 const conceptId = (slug: string) => `cs7643-${slug}`;
 
 export function parseConcepts(text: string): ConceptSection[] {
-  const lines = text.split('\n').map((l) => l.trimEnd());
+  const all = text.split('\n').map((l) => l.trimEnd());
+  const endAt = all.findIndex((l) => l.trim().startsWith(END_ANCHOR));
+  // Section starts are found in the text as it stands, then the trailing formulas go back in place.
+  const lines = endAt < 0 ? all : restoreTrailingFormulas(all.slice(0, endAt), all.slice(endAt));
   const starts: number[] = [];
   let from = 0;
   for (const entry of OUTLINE) {
@@ -135,8 +174,7 @@ export function parseConcepts(text: string): ConceptSection[] {
     starts.push(at);
     from = at + 1;
   }
-  const end = lines.findIndex((l, i) => i >= from && l.trim().startsWith(END_ANCHOR));
-  const stop = end < 0 ? lines.length : end;
+  const stop = lines.length;
 
   return OUTLINE.map((entry, n) => {
     const body = lines.slice(starts[n], n + 1 < starts.length ? starts[n + 1] : stop).filter((l) => !DROP_LINE.test(l.trim()));
@@ -175,12 +213,47 @@ function isSubheading(line: string, next: string | undefined): boolean {
   );
 }
 
+/** Words a lead-in ends with when what it introduces is lost ("Key aspects were", "Given"). */
+const LEAD_IN_END = /\b(that|the|a|an|of|to|and|is|are|was|were|as|with|for|be|by|in|into|on|over|include|includes|yields|take|here|below|follows|given)$/i;
+
+const NEW_SENTENCE = /^(We|You|I|It|They|This|These|There|Here|Here's|Let|Let's)\b/;
+
+/**
+ * What follows a line that ends in a colon ("Sigmoid:", "…we sample from the uniform distribution:").
+ * The scrape dropped every figure, so many such labels now introduce nothing. "content": the next
+ * line is what the label introduces (a formula, code, a list, a run of sub-headings); "join": the
+ * next line is a short fragment that completes it ("Goodhart's Law:" + the law); "missing": the
+ * next line starts something else, or nothing follows.
+ */
+export function labelFollowUp(line: string, next: string | undefined, afterNext: string | undefined): 'content' | 'join' | 'missing' | null {
+  if (!/:$/.test(line) || unescapedDollars(line) % 2 === 1 || isCodeStart(line)) return null;
+  if (next === undefined) return 'missing';
+  if (next.includes('$') || /^\\begin\{/.test(next) || isCodeStart(next) || /^(#{1,6}|[-*]|\d+\.) /.test(next)) return 'content';
+  if (isSubheading(next, afterNext) && next.includes(' ')) return 'content';
+  // A fragment: short, one unfinished clause (no sentence end, no label of its own), not a new
+  // sentence's subject ("We can now define…") and not a lead-in itself ("Key aspects were").
+  const fragment =
+    next.length <= 120 && next.includes(' ') && !/[.!?:;,]$/.test(next) && !/[.!?:] /.test(next) && !NEW_SENTENCE.test(next) && !LEAD_IN_END.test(next);
+  return fragment ? 'join' : 'missing';
+}
+
+/** The mark a label gets when what it introduced is not in the source. */
+function missingMark(label: string): string {
+  return /\b(references?|links?|material|lecturers?)\b/i.test(label) ? '*(not in source)*' : '*(figure not in source)*';
+}
+
 export function linesToMarkdown(lines: string[]): string {
   const blocks: string[] = [];
   let i = 0;
   const src = lines.map((l) => l.trim()).filter((l) => l.length > 0);
   while (i < src.length) {
-    const line = src[i];
+    const followUp = labelFollowUp(src[i], src[i + 1], src[i + 2]);
+    if (followUp === 'join') {
+      src[i + 1] = `${src[i]} ${src[i + 1]}`;
+      i += 1;
+      continue;
+    }
+    const line = followUp === 'missing' ? `${src[i]} ${missingMark(src[i])}` : src[i];
     // A formula over several lines: keep it whole (the scrape dropped the "$" before some \begin{…}).
     const opensMath = unescapedDollars(line) % 2 === 1 || (/^\\begin\{/.test(line) && unescapedDollars(line) === 0);
     if (opensMath) {
@@ -218,9 +291,7 @@ const DISPLAY_ONLY = /\\begin\{(equation|align|gather|split|alignat|multline)\*?
 function mathBlock(text: string): string {
   const t = repairLatex(text.trim());
   if (unescapedDollars(t) === 2 && t.startsWith('$') && t.endsWith('$') && !t.startsWith('$$')) return `$$\n${t.slice(1, -1).trim()}\n$$`;
-  return t
-    // "$$…$$" inside a sentence: markdown-it's KaTeX plugin reads "$$" only as a block of its own.
-    .replace(/(?<!\\)\$\$([^$]+)\$\$/g, (_whole, inner: string) => `\n\n$$\n${inner.trim()}\n$$\n\n`)
+  return displayMathToBlocks(t)
     .replace(/(?<![\\$])\$(?!\$)([^$]+)\$(?!\$)/g, (whole, inner: string) =>
       // Inline math may not start or end with a space ("$ f(x) $" stays text otherwise).
       DISPLAY_ONLY.test(inner) ? `\n\n$$\n${inner.trim()}\n$$\n\n` : inner.trim() === inner ? whole : `$${inner.trim()}$`,
@@ -229,7 +300,13 @@ function mathBlock(text: string): string {
     .trim();
 }
 
-/** The notes end split rows with an empty column ("&\\"), which KaTeX rejects in {split}. */
+/**
+ * The notes end split rows with an empty column ("&\\"), which KaTeX rejects in {split}; and
+ * they write a subscript of a subscript as "u_w_t", which KaTeX rejects as a double subscript
+ * (meaning u_{w_t}).
+ */
 function repairLatex(text: string): string {
-  return text.replace(/\\begin\{split\}[\s\S]*?\\end\{split\}/g, (env) => env.replace(/&\s*\\\\/g, '\\\\'));
+  return text
+    .replace(/\\begin\{split\}[\s\S]*?\\end\{split\}/g, (env) => env.replace(/&\s*\\\\/g, '\\\\'))
+    .replace(/(?<![\\\w])([A-Za-z])_([A-Za-z])_(\{[^{}]*\}|[A-Za-z0-9])/g, '$1_{$2_$3}');
 }

@@ -2,6 +2,7 @@
 // 000_*.txt holds one summary per line ending in " |"; 001–003 are ShortScience.org page
 // scrapes where each summary follows a "[link]" line and page chrome sits between them.
 import { createHash } from 'node:crypto';
+import { repairFlattenedMarkdown } from './repair-markdown';
 
 export interface RawSummary {
   id: string;
@@ -119,5 +120,10 @@ export function parseSeedFiles(files: { name: string; text: string }[]): { summa
     perFile[f.name] = parsed.length;
     all.push(...parsed);
   }
-  return { summaries: dedupeSummaries(all), perFile };
+  // Repaired after merging, so a summary keeps the id (and the papers.json entry) of its source text.
+  const summaries = dedupeSummaries(all).map((s) => {
+    const markdown = repairFlattenedMarkdown(s.markdown);
+    return { ...s, markdown, truncated: looksTruncated(markdown) };
+  });
+  return { summaries, perFile };
 }

@@ -6,7 +6,14 @@ export const SANITIZE_CONFIG: Config = {
   USE_PROFILES: { html: true, mathMl: true },
   // KaTeX output needs style attributes for layout; DOMPurify strips dangerous CSS constructs
   // from them only partially, so url() and expression() are removed by the hook below.
-  ADD_ATTR: ['aria-hidden', 'data-src', 'target', 'rel'],
+  ADD_ATTR: ['aria-hidden', 'data-src', 'target', 'rel', 'encoding'],
+  // KaTeX's MathML keeps the LaTeX source in <semantics><annotation encoding="application/x-tex">,
+  // which screen readers and copy use. <annotation> holds text only (the hooks below drop any
+  // element inside it and any other encoding); <annotation-xml>, an HTML integration point,
+  // stays forbidden.
+  ADD_TAGS: ['semantics', 'annotation'],
+  // Not an address: without this DOMPurify would test its value against ALLOWED_URI_REGEXP.
+  ADD_URI_SAFE_ATTR: ['encoding'],
   // Media elements load their src/poster/srcset on their own (a third-party request without a
   // click): summaries need none, so they go, as <source> inside <picture> does.
   FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'button', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'video', 'audio', 'source', 'track', 'picture'],
@@ -18,10 +25,19 @@ export const SANITIZE_CONFIG: Config = {
 type Purifier = ReturnType<typeof DOMPurify>;
 const hooked = new WeakSet<Purifier>();
 
+const TEX_ENCODING = 'application/x-tex';
+
 function addHooks(purify: Purifier): void {
   if (hooked.has(purify)) return;
   hooked.add(purify);
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    // Only a text-only TeX annotation inside <semantics> is kept; anything else goes with its content.
+    if (data.tagName !== 'annotation') return;
+    const el = node as Element;
+    if (el.parentElement?.localName !== 'semantics' || el.getAttribute('encoding') !== TEX_ENCODING || el.children.length > 0) el.remove();
+  });
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'encoding' && ((node as Element).localName !== 'annotation' || data.attrValue !== TEX_ENCODING)) data.keepAttr = false;
     // Anything that can fetch: url(), image-set()/image()/src()/cross-fade(), and CSS escapes
     // (`\75rl(` is url( to the CSS parser). KaTeX's own styles use none of these.
     if (data.attrName === 'style' && /url\s*\(|image-set|image\s*\(|src\s*\(|cross-fade|element\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:|\\/i.test(data.attrValue)) {
