@@ -58,8 +58,10 @@ export default defineConfig({
     name: 'Summary Lens',
     description: 'Paper summaries and your notes beside arXiv and OpenReview papers. Offline, private.',
     // storage: settings; sidePanel (Chromium): PDF tabs; tabs is not needed (host permissions give tab URLs).
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: PAPER_HOSTS,
+    // scripting: injects the panel's bundle into a paper page that shows a panel, and only there.
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // A copy: WXT adds to this list in place, and the lists below must stay as they are.
+    host_permissions: [...PAPER_HOSTS],
     // Extension pages run only the extension's own scripts, embed no plugins, and connect to
     // nothing but the extension itself (no network: the corpus ships inside); images may come
     // from https only when the user clicks "Load image" (README: Security and privacy).

@@ -3,8 +3,6 @@
 //  - time from DOMContentLoaded (navigation timing, domContentLoadedEventEnd) to the panel on
 //    screen and to the summary shown, cold (the background service worker stopped before the load,
 //    checked through the DevTools protocol) and warm (it is running), interleaved load by load;
-//  - page load time (loadEventEnd) with the extension and in a second browser without it,
-//    alternated load by load.
 // How "on screen" and "summary shown" are seen from outside a CLOSED shadow root:
 //  - a ResizeObserver the page installs on the panel's host element (init script, page world)
 //    notes when the host first has a non-zero box (after layout, just before paint);
@@ -16,7 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { serviceWorkerControl } from './service-worker';
 import type { ExtensionBrowser } from '../tests/e2e/support/chromium';
 import type { Report } from './report';
 import { percentile } from './report';
@@ -26,7 +25,6 @@ const PAGE_URL = 'https://arxiv.org/abs/1701.05369';
 const PAPER_TITLE = 'Variational Dropout Sparsifies Deep Neural Networks';
 const READY_MARK = 'summary-lens:panel-ready';
 const TARGET = { op: '<=' as const, limit: 150, source: 'quality bar: panel visible ≤ 150 ms after DOMContentLoaded' };
-const LOAD_RATIO_TARGET = { op: '<=' as const, limit: 1.05, source: 'quality bar: page load with the extension ≤ 1.05× without it' };
 
 interface PanelTiming {
   dcl: number;
@@ -77,65 +75,17 @@ async function timePanelLoad(page: Page): Promise<PanelTiming> {
   return timing;
 }
 
-/** Tracks the extension service worker's running status (DevTools ServiceWorker domain). */
-async function serviceWorkerControl(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp: CDPSession = await context.newCDPSession(page);
-  const script = `chrome-extension://${extensionId}/`;
-  let status = 'unknown';
-  let starts = 0;
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const v of event.versions) {
-      if (!v.scriptURL.startsWith(script)) continue;
-      if (v.runningStatus === 'starting' && status !== 'starting') starts++;
-      status = v.runningStatus;
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  const workerTargets = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(script)).length;
-  return {
-    /**
-     * Stops it and checks it really is stopped: status 'stopped' and no worker target left. Asked
-     * again when it is still (or again) running: an event from the previous page can wake it.
-     */
-    async stop(): Promise<void> {
-      for (let attempt = 0; attempt < 10; attempt++) {
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        const deadline = Date.now() + 1000;
-        while (Date.now() < deadline) {
-          if (status === 'stopped' && (await workerTargets()) === 0) return;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      }
-      throw new Error(`The background service worker did not stop (status ${status}).`);
-    },
-    /** How many times the worker has started since we began watching. */
-    starts: () => starts,
-    status: () => status,
-    detach: () => cdp.detach(),
-  };
-}
-
-async function loadEventEnd(page: Page): Promise<number> {
-  await page.goto(PAGE_URL, { waitUntil: 'load' });
-  await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
-  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-}
-
-export async function benchPanel(report: Report, opts: { loads?: number; pageLoads?: number } = {}): Promise<void> {
+export async function benchPanel(report: Report, opts: { loads?: number } = {}): Promise<void> {
   const loads = opts.loads ?? 30;
-  // Page loads are cheap (~0.1 s) and their ratio is noisy on a shared machine: take more.
-  const pageLoads = opts.pageLoads ?? loads * 2;
   // Imported late: the launcher reads WXT_OUT_DIR (the bench's own build folder) when loaded.
   const { launchChromium, serveFixtures } = await import('../tests/e2e/support/chromium');
   const { PANEL_FIXTURES } = await import('../tests/e2e/support/panel');
   serveFixtures(PANEL_FIXTURES);
-  const profiles = [mkdtempSync(join(tmpdir(), 'sl-bench-panel-')), mkdtempSync(join(tmpdir(), 'sl-bench-plain-'))];
+  const profiles = [mkdtempSync(join(tmpdir(), 'sl-bench-panel-'))];
   const browsers: ExtensionBrowser[] = [];
   try {
     const withExt = await launchChromium({ userDataDir: profiles[0] });
     browsers.push(withExt);
-    const without = await launchChromium({ withExtension: false, userDataDir: profiles[1] });
-    browsers.push(without);
     // 1. Panel timings, cold and warm interleaved so a busy neighbour hits both alike.
     const page = await withExt.context.newPage();
     await page.addInitScript(watchPanelHost);
@@ -169,33 +119,6 @@ export async function benchPanel(report: Report, opts: { loads?: number; pageLoa
       report.add(AREA, `DOMContentLoaded → summary shown, ${mode}, p95`, percentile(summary, 95), 'ms', { target: TARGET });
     }
 
-    // 2. Page load with and without the extension, alternating which browser goes first.
-    const pageWith = await withExt.context.newPage();
-    const pageWithout = await without.context.newPage();
-    await loadEventEnd(pageWith); // warm-up: not counted
-    await loadEventEnd(pageWithout);
-    const loadWith: number[] = [];
-    const loadWithout: number[] = [];
-    for (let i = 0; i < pageLoads; i++) {
-      if (i % 2 === 0) {
-        loadWith.push(await loadEventEnd(pageWith));
-        loadWithout.push(await loadEventEnd(pageWithout));
-      } else {
-        loadWithout.push(await loadEventEnd(pageWithout));
-        loadWith.push(await loadEventEnd(pageWith));
-      }
-    }
-    const note = `${pageLoads} loads each of ${PAGE_URL} (fixture), alternating browsers; loadEventEnd from navigation start; extension's worker warm`;
-    const [withMedian, withoutMedian] = [percentile(loadWith, 50), percentile(loadWithout, 50)];
-    report.add(AREA, 'page load with the extension, median', withMedian, 'ms', { note });
-    report.add(AREA, 'page load with the extension, p95', percentile(loadWith, 95), 'ms');
-    report.add(AREA, 'page load without the extension, median', withoutMedian, 'ms', { note: 'a second Chromium, same flags, no extension' });
-    report.add(AREA, 'page load without the extension, p95', percentile(loadWithout, 95), 'ms');
-    report.add(AREA, 'page load ratio with/without, median', withMedian / withoutMedian, '×', { target: LOAD_RATIO_TARGET, note: 'ratio of the medians' });
-    report.add(AREA, 'page load ratio with/without, p95', percentile(loadWith, 95) / percentile(loadWithout, 95), '×', { target: LOAD_RATIO_TARGET, note: 'ratio of the p95s' });
-    // Loads next to each other share the machine's mood: their ratios are steadier than the above.
-    const paired = loadWith.map((w, i) => w / loadWithout[i]);
-    report.add(AREA, 'page load ratio with/without, median of paired loads', percentile(paired, 50), '×', { note: 'each load with the extension over the load without it next to it' });
   } finally {
     await Promise.all(browsers.map((b) => b.close().catch(() => {})));
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,8 @@
 // figures say, and 1 only when the harness itself broke (an area threw).
 //
 // Options: --only=search,popup   run some areas
+//          --peers=DIR         peer extensions (one unpacked extension per sub-folder) for the
+//                              side-by-side page-load figures; or SL_BENCH_PEERS=DIR
 //          --quick               smaller runs (no 100,000-summary corpus), for trying changes
 //          --no-build            use the existing build in WXT_OUT_DIR (default .output-bench)
 // One module per area; each takes the shared Report and adds its figures.
@@ -13,13 +15,18 @@ import { benchPopup } from './popup';
 import { benchPanel } from './panel';
 import { benchSeeding } from './seeding';
 import { benchBundle } from './bundle';
+import { benchPageLoad } from './page-load';
+import { benchWakeups } from './wakeups';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const quick = args.includes('--quick');
+const peersDir = args.find((a) => a.startsWith('--peers='))?.slice('--peers='.length) ?? process.env.SL_BENCH_PEERS;
 
 const areas: { name: string; run: (report: Report) => Promise<void> }[] = [
   // Browser figures first, while the machine is not yet busy with the 100,000-summary corpus.
+  { name: 'wake-ups', run: (r) => benchWakeups(r) },
+  { name: 'page-load', run: (r) => benchPageLoad(r, { rounds: quick ? 20 : 60, peersDir }) },
   { name: 'popup', run: (r) => benchPopup(r) },
   { name: 'panel', run: (r) => benchPanel(r, quick ? { loads: 10 } : {}) },
   { name: 'seeding', run: (r) => benchSeeding(r, quick ? { freshProfiles: 2 } : {}) },

@@ -11,6 +11,7 @@ import { notesFrameHandlers } from './notes-frame-handlers';
 import { recordSummaryView, searchHandlers } from './search-handlers';
 import { relatedHandlers } from './related-handlers';
 import { confirmTabBadge } from './tab-badge';
+import { contentUiHandlers } from './content-ui-handlers';
 
 export const handlers: Handlers = {
   ...packsHandlers,
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...notesFrameHandlers,
   ...searchHandlers,
   ...relatedHandlers,
+  ...contentUiHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
   lookupPaper: async ({ ref }, sender) => {

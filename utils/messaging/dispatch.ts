@@ -14,6 +14,8 @@ export interface SenderLike {
   url?: string;
   /** Set for senders inside a tab (content scripts, and extension pages opened as a tab or framed in one). */
   tab?: { id?: number; url?: string };
+  /** The sending frame within its tab (0: the top frame). */
+  frameId?: number;
 }
 
 /**

@@ -20,6 +20,8 @@ export const requestSchemas = {
   /** Which of these arXiv ids have summaries (listing-page badges). */
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
+  /** A content script's page gets a panel or badges: inject the bundle that draws them into its frame. */
+  loadContentUi: z.object({}).strict(),
   getConcept: z.object({ id: z.string().max(64) }).strict(),
   /**
    * Opens a course-notes section on the extension's concept page in a new tab. The
@@ -107,6 +109,7 @@ export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   lookupPaper: { paperKey: string | null; summary: SummaryView | null };
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
   getSummary: SummaryView | null;
+  loadContentUi: { loaded: true };
   getConcept: PackConcept | null;
   openConcept: { opened: true };
   listPacks: { packs: PackInfo[]; progress: CorpusProgress | null; lastInstall: LastInstall | null };

@@ -27,11 +27,11 @@ export function absPlacement(doc: Document): PanelPlacement | null {
 const feature: Feature = {
   name: 'arxiv-abs',
   include: [isArxivAbs],
-  async init(signal, ctx) {
+  async init(signal) {
     const ref = paperRefFromDocument(document, location);
     const placement = absPlacement(document);
     if (!ref || !placement) return;
-    await mountPanel(ctx, signal, ref, placement);
+    await mountPanel(signal, ref, placement);
   },
 };
 

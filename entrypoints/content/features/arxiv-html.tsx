@@ -28,12 +28,12 @@ export const readArxivHtmlTheme = (): Theme | null => {
 const feature: Feature = {
   name: 'arxiv-html',
   include: [isArxivHtml],
-  async init(signal, ctx) {
+  async init(signal) {
     const ref = paperRefFromDocument(document, location);
     // Long papers may still be parsing when the content script starts.
     const placement = await waitFor(() => htmlPlacement(document), signal, 3000);
     if (!ref || !placement || signal.aborted) return;
-    await mountPanel(ctx, signal, ref, placement);
+    await mountPanel(signal, ref, placement);
   },
 };
 

@@ -32,14 +32,14 @@ export function forumPlacement(doc: Document, id: string): PanelPlacement | null
 const feature: Feature = {
   name: 'openreview-forum',
   include: [isOpenReviewForum],
-  async init(signal, ctx) {
+  async init(signal) {
     const id = paperRefFromUrl(location)?.openreviewId;
     if (!id || isOpenReviewChallenge(document)) return;
     const placement = await waitFor(() => (isOpenReviewChallenge(document) ? null : forumPlacement(document, id)), signal, 10_000);
     if (!placement || signal.aborted) return;
     const ref = paperRefFromDocument(document, location);
     if (!ref) return;
-    await mountPanel(ctx, signal, ref, placement);
+    await mountPanel(signal, ref, placement);
   },
 };
 

@@ -17,10 +17,18 @@ export interface ExtensionBrowser {
 }
 
 export async function launchChromium(
-  opts: { withExtension?: boolean; userDataDir?: string; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+  opts: {
+    withExtension?: boolean;
+    userDataDir?: string;
+    colorScheme?: 'light' | 'dark';
+    headless?: boolean;
+    /** Another unpacked extension instead of ours (the benchmark's peers). */
+    extensionDir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const withExtension = opts.withExtension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run npm run build first.`);
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,7 +42,7 @@ export async function launchChromium(
       '--disable-gpu',
       '--disable-quic',
       '--disable-sync',
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
   await routeFixtures(context);

@@ -1,17 +1,17 @@
-// arXiv listing pages (category lists, search results, author pages): a small "Summary" badge on
-// every listed paper that has one; clicking it unfolds the summary under the entry. One batched
-// lookupMany for the whole page; every badge and every unfolded summary lives in its own closed
-// shadow root, so the page's CSS cannot restyle them and page scripts cannot read them.
+// The listing badges (loaded on demand, see ../ui-api.ts): a small "Summary" badge on every
+// listed paper that has one; clicking it unfolds the summary under the entry. Every badge and
+// every unfolded summary lives in its own closed shadow root, so the page's CSS cannot restyle
+// them and page scripts cannot read them.
 import { useState } from 'react';
 import ReactDOM from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
-import { isArxivListing, listedArxivIds, type ListedPaper } from '@/utils/detect';
+import type { ListedPaper } from '@/utils/detect';
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
 import { SummaryCard } from '@/components/panel/SummaryCard';
 import { extensionKatexCss, hasMath } from '@/components/katex';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useSettings } from '@/components/hooks/use-settings';
-import type { Feature } from '../runner';
+import type { ContentUi } from '../ui-api';
 
 // Each UI's shadow root also receives the content script's stylesheet (panel.css makes every
 // :host a block): `:host(tag)` outranks that plain `:host` rule whatever the order.
@@ -138,30 +138,6 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
   );
 }
 
-const arxivListing: Feature = {
-  name: 'arxiv-listing',
-  include: [isArxivListing],
-  async init(signal, ctx) {
-    const entries = listedArxivIds(document);
-    if (entries.length === 0) return;
-    // The protocol caps a request at 500 ids; a "show all" month list can hold 2,000 entries.
-    const ids = [...new Set(entries.map((e) => e.arxivId))];
-    const found: Record<string, { summaryId: string; title: string | null }> = {};
-    for (let i = 0; i < ids.length; i += 500) {
-      Object.assign(found, (await sendMessage('lookupMany', { arxivIds: ids.slice(i, i + 500) })).found);
-      if (signal.aborted) return;
-    }
-    await Promise.all(entries.filter((e) => found[e.arxivId]).map((e) => mountBadge(ctx, signal, e, found[e.arxivId])));
-  },
-};
-
-export default arxivListing;
-
-/* Test URLs
-https://arxiv.org/list/cs.LG/new
-https://arxiv.org/list/cs.LG/recent
-https://arxiv.org/list/cs.LG/pastweek?show=1000
-https://arxiv.org/list/cs.LG/2006 (June 2020: 5 corpus papers among the first entries)
-https://arxiv.org/search/?query=contrastive+learning&searchtype=all (search results, absolute links)
-https://arxiv.org/a/finn_c_1 (author page: 2 corpus papers)
-*/
+export async function showListingBadges(ctx: ContentScriptContext, ...[signal, entries]: Parameters<ContentUi['showListingBadges']>): Promise<void> {
+  await Promise.all(entries.map(({ paper, hit }) => mountBadge(ctx, signal, paper, hit)));
+}

@@ -1,0 +1,16 @@
+// The pages the content script runs on: only the page types some feature handles.
+const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
+const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
+
+// `/abs*` also covers the `/abs?id=` form.
+const ARXIV_PATHS = ['/abs*', '/html/*', '/list/*', '/a/*', '/search/*'];
+
+export const CONTENT_MATCHES = [
+  ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}${path}`)),
+  ...AR5IV_HOSTS.flatMap((host) => [`*://${host}/html/*`, `*://${host}/abs/*`]),
+  // A single-page app: any OpenReview page can navigate to a forum without loading a new page.
+  '*://openreview.net/*',
+];
+
+/** The same sites as whole hosts (the panel's stylesheet is readable on those pages only). */
+export const CONTENT_HOSTS = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];

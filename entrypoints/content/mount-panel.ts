@@ -1,0 +1,54 @@
+// Shared by the page features: asks the background about the paper as soon as the page is
+// parsed, then, once the page has loaded, has the panel drawn at the place the feature chose
+// (./ui/panel-ui.tsx, in the bundle loaded on demand: ./ui-api.ts).
+import type { PageThemeReader } from '@/utils/theme';
+import { sendMessage } from '@/utils/messaging/client';
+import type { PaperRef } from '@/utils/paper-ref';
+import { dismissedPapersItem, getSettings, type Settings } from '@/utils/settings';
+import { afterPageLoad } from './after-load';
+import { loadContentUi, type Lookup, type Outcome } from './ui-api';
+
+export const PANEL_TAG = 'summary-lens-panel';
+
+export interface PanelPlacement {
+  /** Element the panel is placed relative to. */
+  anchor: Element;
+  append: 'first' | 'last' | 'before' | 'after';
+  layout: 'column' | 'wide';
+  /** The theme the page itself shows, when it has one. */
+  readPageTheme?: PageThemeReader;
+  /** Side margins (px) that line the panel up with the page's own text, measured once mounted. */
+  inset?: (host: HTMLElement) => { left: number; right: number };
+}
+
+/**
+ * A reply this fast is waited for, so the panel appears once, in its final state. A slower one
+ * (the background just woke up) gets a one-line "Looking up…" panel first, keeping the panel
+ * visible well within the 150 ms quality bar.
+ */
+const WAIT_FOR_REPLY_MS = 80;
+/** The latest the panel waits for the page's load event (after the content script started). */
+export const PANEL_DEADLINE_MS = 100;
+
+export async function mountPanel(signal: AbortSignal, ref: PaperRef, placement: PanelPlacement): Promise<void> {
+  // Asked right away: the background (perhaps waking up) answers while the page loads.
+  const lookup: Promise<Outcome> = sendMessage('lookupPaper', { ref }).then(
+    (reply) => ({ reply }),
+    (error: unknown) => ({ error: `Could not look up this paper: ${error instanceof Error ? error.message : String(error)}` }),
+  );
+  const [settings, dismissed] = await Promise.all([getSettings(), dismissedPapersItem.getValue(), afterPageLoad(PANEL_DEADLINE_MS)]);
+  const first = await Promise.race([lookup, new Promise<null>((resolve) => setTimeout(resolve, WAIT_FOR_REPLY_MS, null))]);
+  if (signal.aborted) return;
+
+  const wanted = (outcome: Outcome) => 'error' in outcome || wantsPanel(outcome.reply, settings, dismissed);
+  if (first && !wanted(first)) return;
+  const ui = await loadContentUi();
+  if (signal.aborted) return;
+  await ui.showPanel(signal, { ref, placement, settings, first, lookup, wanted });
+}
+
+/** No panel for a dismissed paper, nor for a paper without summary when the user turned that state off. */
+export function wantsPanel(reply: Lookup, settings: Settings, dismissed: readonly string[]): boolean {
+  if (reply.paperKey && dismissed.includes(reply.paperKey)) return false;
+  return reply.summary !== null || settings.showNoSummary;
+}
