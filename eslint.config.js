@@ -47,6 +47,11 @@ export default tseslint.config(
               disallow: { to: { element: { type: 'entrypoint', captured: { context: '!{{ from.element.captured.context }}' } } } },
               message: "An entrypoint may not import another context's private modules: move shared code to components/ or utils/",
             },
+            {
+              // The content script's second bundle (injected on demand) runs in the same context.
+              from: { element: { type: 'entrypoint', captured: { context: 'content-ui.content' } } },
+              allow: { to: { element: { type: 'entrypoint', captured: { context: 'content' } } } },
+            },
           ],
         },
       ],
@@ -60,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/content/**/*.{ts,tsx}'],
+    files: ['entrypoints/content/**/*.{ts,tsx}', 'entrypoints/content-ui.content/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -79,6 +79,8 @@ export async function benchBundle(report: Report): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const entries: [string, string[]][] = [
     ['content script', [...new Set(manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [])]],
+    // Injected by the background only into pages that show a panel or badges, after their load.
+    ['content script drawing bundle (on demand)', existsSync(join(dir, 'content-scripts/content-ui.js')) ? ['content-scripts/content-ui.js'] : []],
     ['background', manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? [])],
     ['popup', manifest.action?.default_popup ? htmlScripts(dir, manifest.action.default_popup) : []],
     ['options', manifest.options_ui?.page ? htmlScripts(dir, manifest.options_ui.page) : []],
@@ -97,7 +99,7 @@ export async function benchBundle(report: Report): Promise<void> {
     report.add(AREA, `${name} JS, gzip`, kb(size.gzip), 'KB', { note: 'zlib default level, per file, summed' });
   }
   // The panel's styles travel with the content script (WXT puts them in each shadow root).
-  const css = [...new Set(manifest.content_scripts?.flatMap((c) => c.css ?? []) ?? []), 'content-scripts/content.css'].filter((f, i, all) => all.indexOf(f) === i && existsSync(join(dir, f)));
+  const css = [...new Set(manifest.content_scripts?.flatMap((c) => c.css ?? []) ?? []), 'content-scripts/content-ui.css'].filter((f, i, all) => all.indexOf(f) === i && existsSync(join(dir, f)));
   if (css.length) {
     const bytes = css.map((f) => readFileSync(join(dir, f)));
     report.add(AREA, 'content script CSS, raw', kb(bytes.reduce((n, b) => n + b.length, 0)), 'KB', { note: css.join(', ') });

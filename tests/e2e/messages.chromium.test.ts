@@ -44,7 +44,7 @@ describe('messages (Chromium)', () => {
   afterAll(() => browser?.close());
 
   it('asks for no more than it needs, and its pages run only its own code and connect nowhere', async () => {
-    expect(manifest.permissions).toEqual(['storage', 'sidePanel']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
     expect(manifest.host_permissions).toEqual(['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*', '*://ar5iv.labs.arxiv.org/*', '*://ar5iv.org/*', '*://openreview.net/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" });
@@ -112,6 +112,11 @@ describe('messages (Chromium)', () => {
     }
     expect((await snapshotDb(options)).notes).toEqual([expect.objectContaining({ text: 'Must survive the fuzzing.' })]);
     await page.close();
+  });
+
+  it('injects the panel bundle only for a paper page: an extension page asking is refused', async () => {
+    const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'loadContentUi', data: {} }));
+    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only a paper page can load the panel.' } });
   });
 
   it('survives thousands of malformed messages: alive, correct, data unchanged', async () => {
