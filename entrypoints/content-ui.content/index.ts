@@ -13,6 +13,9 @@ export default defineContentScript({
   // The pages it may be injected into: its stylesheet is readable there (and nowhere else).
   matches: CONTENT_HOSTS,
   cssInjectionMode: 'ui',
+  // WXT would otherwise window.postMessage "<extension id>:…:wxt:content-script-started" to the
+  // page, where any message listener reads the extension's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     provideContentUi({ showPanel: (...args) => showPanel(ctx, ...args), showListingBadges: (...args) => showListingBadges(ctx, ...args) });
   },

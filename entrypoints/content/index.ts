@@ -9,6 +9,9 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   // As soon as the DOM is parsed: the lookup is asked while the page's images and styles load.
   runAt: 'document_end',
+  // WXT would otherwise window.postMessage "<extension id>:…:wxt:content-script-started" to the
+  // page, where any message listener reads the extension's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runFeatures(ctx, features);
   },

@@ -8,7 +8,7 @@ import { absPlacement } from '@/entrypoints/content/features/arxiv-abs';
 import { htmlPlacement } from '@/entrypoints/content/features/arxiv-html';
 import { forumPlacement } from '@/entrypoints/content/features/openreview-forum';
 import { wantsPanel } from '@/entrypoints/content/mount-panel';
-import { hasMath, katexCssFor } from '@/components/katex';
+import { hasMath, katexCssFor, katexFaces, katexShadowCss } from '@/components/katex';
 import { renderSafeHtml } from '@/components/panel/SafeHtml';
 import { formatAuthors } from '@/components/panel/SummaryCard';
 import { resolveTheme } from '@/utils/theme';
@@ -85,6 +85,22 @@ describe('KaTeX stylesheet for a shadow root', () => {
     expect(css).toContain('font-family:SL-KaTeX_Main');
     expect(css).toContain('.katex{font:normal 1.21em SL-KaTeX_Main');
     expect(css.replace(/"[^"]*"/g, '')).not.toMatch(/(?<!SL-)KaTeX_/);
+  });
+
+  it('for a shadow root on a web page: no @font-face (no address for the page to read), same rules otherwise', () => {
+    const raw = readFileSync(join(import.meta.dirname, '../../node_modules/katex/dist/katex.min.css'), 'utf8');
+    const shadow = katexShadowCss(raw);
+    expect(shadow).not.toMatch(/@font-face|url\(/);
+    expect(shadow).toContain('.katex{font:normal 1.21em SL-KaTeX_Main');
+    expect(shadow).toBe(css.replace(/@font-face\{[^}]*\}/g, ''));
+  });
+
+  it('lists every face KaTeX declares, for the fonts the content script adds from bytes', () => {
+    const faces = katexFaces(readFileSync(join(import.meta.dirname, '../../node_modules/katex/dist/katex.min.css'), 'utf8'));
+    expect(faces).toHaveLength(20);
+    expect(faces).toContainEqual({ family: 'SL-KaTeX_Math', style: 'italic', weight: '400', file: 'KaTeX_Math-Italic.woff2' });
+    expect(faces).toContainEqual({ family: 'SL-KaTeX_Main', style: 'normal', weight: '700', file: 'KaTeX_Main-Bold.woff2' });
+    expect(new Set(faces.map((f) => f.file)).size).toBe(20);
   });
 
   it('is only needed for summaries with math', () => {

@@ -8,7 +8,7 @@ import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentSc
 import type { ListedPaper } from '@/utils/detect';
 import { sendMessage, type SummaryView } from '@/utils/messaging/client';
 import { SummaryCard } from '@/components/panel/SummaryCard';
-import { extensionKatexCss, hasMath } from '@/components/katex';
+import { hasMath, katexShadowCss, watchKatexFonts } from '@/components/katex';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useSettings } from '@/components/hooks/use-settings';
 import type { ContentUi } from '../ui-api';
@@ -91,12 +91,12 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
       position: 'inline',
       anchor: paper.item,
       append: 'last',
-      // KaTeX's stylesheet (fonts from the extension) only when the summary has math. The fonts
-      // are copied in by the build, so getURL's typed public paths do not list them.
-      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? extensionKatexCss() : ''),
-      onMount(container) {
+      // KaTeX's rules and fonts only when the summary has math.
+      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexShadowCss() : ''),
+      onMount(container, shadow) {
         const root = ReactDOM.createRoot(container);
         root.render(<ExpandedSummary summary={summary} error={error} />);
+        if (summary && hasMath(summary.html)) watchKatexFonts(shadow, signal);
         return root;
       },
       onRemove: (root) => root?.unmount(),

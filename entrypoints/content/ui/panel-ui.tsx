@@ -3,13 +3,15 @@
 import ReactDOM from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { Panel, type PanelState } from '../panel/Panel';
-import { extensionKatexCss, hasMath } from '@/components/katex';
+import { hasMath, katexShadowCss, watchKatexFonts } from '@/components/katex';
 import { benchMark } from '@/utils/bench-mark';
 import { PANEL_TAG } from '../mount-panel';
 import type { ContentUi, Outcome } from '../ui-api';
 
 export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, placement, settings, first, lookup, wanted }]: Parameters<ContentUi['showPanel']>): Promise<void> {
   let state: PanelState = first ? toState(first) : { kind: 'loading' };
+  // KaTeX's rules and fonts only when there is (or may be) math.
+  const math = !first || ('reply' in first && hasMath(first.reply.summary?.html ?? ''));
   let root: ReactDOM.Root | undefined;
   const ui = await createShadowRootUi<ReactDOM.Root>(ctx, {
     name: PANEL_TAG,
@@ -19,8 +21,7 @@ export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, pl
     append: placement.append,
     // Typing in the notes must not trigger the page's keyboard shortcuts.
     isolateEvents: true,
-    // KaTeX's stylesheet only when there is (or may be) math.
-    css: !first || ('reply' in first && hasMath(first.reply.summary?.html ?? '')) ? extensionKatexCss() : undefined,
+    css: math ? katexShadowCss() : undefined,
     onMount(container) {
       root = ReactDOM.createRoot(container);
       render();
@@ -50,6 +51,7 @@ export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, pl
 
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
+  if (math) watchKatexFonts(ui.shadow, signal);
   if (placement.inset) {
     render(); // now that the host has its place, measure the inset
     window.addEventListener('resize', render, { signal }); // the runner aborts `signal` on invalidation too
