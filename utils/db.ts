@@ -3,6 +3,7 @@
 // script belongs to the web page's origin.
 import Dexie, { type Table } from 'dexie';
 import type { PackConcept, PackSummary } from './corpus/pack';
+import { migrateNotesToPapers } from './identity/migrate';
 
 export interface SummaryRow extends PackSummary {
   packId: string;
@@ -25,7 +26,50 @@ export interface PackRow {
   builtin: boolean;
 }
 export type ReadStatus = 'none' | 'to-read' | 'read';
+
+/**
+ * A paper the user has met. Its id is the alias it was first known by (`arxiv:2106.09608`,
+ * `openreview:…`, `title:…|…`, or an old note key) and never changes: notes, history,
+ * dismissals and the recent list hang off it. When two papers turn out to be one, the other id
+ * stays behind as an alias of the kept one.
+ */
+export interface PaperRow {
+  id: string;
+  /** Latest title a page or the corpus showed (names papers outside the corpus). */
+  title: string | null;
+  createdAt: number;
+}
+/** One name of a paper (see utils/identity/aliases.ts); each alias belongs to one paper. */
+export interface AliasRow {
+  alias: string;
+  paperId: string;
+  /** Where it was learned: a page, the corpus, an imported notes file, or a note key before schema v3. */
+  source: 'page' | 'corpus' | 'import' | 'legacy';
+}
+/** A paper with a summary viewed recently (the popup's empty state), one row per paper. */
+export interface RecentRow {
+  paperKey: string;
+  summaryId: string;
+  title: string | null;
+  arxivId: string | null;
+  openreviewId: string | null;
+  year: number | null;
+  viewedAt: number;
+}
+/** A paper whose in-page panel the user dismissed. */
+export interface DismissalRow {
+  paperKey: string;
+  at: number;
+}
+/** Told once: the note absorbed another note of the same paper (its text is a 'merge' revision). */
+export interface MergeNotice {
+  otherText: string;
+  otherTitle: string | null;
+  at: number;
+}
+
 export interface NoteRow {
+  /** The paper's id (PaperRow.id). */
   paperKey: string;
   text: string;
   tags: string[];
@@ -38,6 +82,8 @@ export interface NoteRow {
   rev: number;
   /** The rev at which the text last changed (tags/status changes do not race the editor). Missing on old rows: read as rev. */
   textRev?: number;
+  /** Set when another note of the same paper was merged in, until the user has seen it. */
+  merged?: MergeNotice | null;
 }
 export interface RevisionRow {
   id?: number;
@@ -45,7 +91,7 @@ export interface RevisionRow {
   text: string;
   tags: string[];
   savedAt: number;
-  reason: 'edit' | 'conflict' | 'import' | 'restore' | 'delete';
+  reason: 'edit' | 'conflict' | 'import' | 'restore' | 'delete' | 'merge';
   /** Paper title at the time, so a deleted note's history still names its paper. */
   title?: string | null;
 }
@@ -58,6 +104,10 @@ export class SummaryLensDB extends Dexie {
   packs!: Table<PackRow, string>;
   notes!: Table<NoteRow, string>;
   revisions!: Table<RevisionRow, number>;
+  papers!: Table<PaperRow, string>;
+  aliases!: Table<AliasRow, string>;
+  recent!: Table<RecentRow, string>;
+  dismissals!: Table<DismissalRow, string>;
 
   constructor(name = DB_NAME) {
     let declaredVersion = 0; // IndexedDB's version number for the last db.version() below
@@ -84,6 +134,11 @@ export class SummaryLensDB extends Dexie {
             note.title ??= null;
           }),
       );
+    // Version 3: paper identities. Every note key becomes a paper (named after that key) with
+    // aliases from the key and from the corpus row it names; keys naming one paper merge.
+    this.version(3)
+      .stores({ papers: 'id', aliases: 'alias, paperId', recent: 'paperKey, viewedAt', dismissals: 'paperKey' })
+      .upgrade((tx) => migrateNotesToPapers(tx, Date.now()));
     declaredVersion = Math.round(this.verno * 10);
   }
 }

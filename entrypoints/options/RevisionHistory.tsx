@@ -13,6 +13,7 @@ const REASON: Record<RevisionReason, string> = {
   import: 'Replaced by an import',
   restore: 'Before a restore',
   delete: 'Deleted',
+  merge: 'Another note of the same paper, kept when the two were joined',
 };
 
 export function RevisionHistory({ paperKey }: { paperKey: string }) {

@@ -71,7 +71,7 @@ export const ExportedRevisionSchema = z
     tags: TagsSchema,
     title: TitleSchema.optional(),
     savedAt: Time,
-    reason: z.enum(['edit', 'conflict', 'import', 'restore', 'delete']),
+    reason: z.enum(['edit', 'conflict', 'import', 'restore', 'delete', 'merge']),
   })
   .strict();
 
