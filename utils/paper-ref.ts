@@ -5,6 +5,8 @@ export const PaperRefSchema = z
   .object({
     arxivId: z.string().max(64).optional(),
     openreviewId: z.string().max(64).optional(),
+    /** From `citation_doi` and similar; arXiv's own DOIs count as the arXiv id. */
+    doi: z.string().max(300).optional(),
     title: z.string().max(1000).optional(),
     firstAuthor: z.string().max(300).optional(),
   })
@@ -28,14 +30,3 @@ export function normaliseAuthor(author: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/**
- * The key notes are stored under. A paper is known by its arXiv id first, then its OpenReview
- * id, then its title, so a note written on the OpenReview page of an arXiv paper in the corpus
- * lands on the same key (the background resolves the ref against the corpus first).
- */
-export function paperKeyOf(ref: PaperRef): string | null {
-  if (ref.arxivId) return `arxiv:${ref.arxivId}`;
-  if (ref.openreviewId) return `openreview:${ref.openreviewId}`;
-  if (ref.title && normaliseTitle(ref.title)) return `title:${normaliseTitle(ref.title)}`;
-  return null;
-}

@@ -1,5 +1,5 @@
 // User settings, in extension storage (not Dexie) so every context, including content scripts,
-// reads them directly and hears changes through storage.onChanged.
+// reads them directly and hears changes through storage.onChanged. Only the background writes.
 import { storage } from '#imports';
 
 export interface Settings {
@@ -21,11 +21,22 @@ export async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
-  await settingsItem.setValue(next);
-  return next;
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Read-modify-write of the settings, queued: two patches sent at once both land. Only the
+ * background calls it (the other contexts send setPanelCollapsed / updateSettings to it), so
+ * the queue orders every writer.
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = writes.then(async () => {
+    const next = { ...(await getSettings()), ...patch };
+    await settingsItem.setValue(next);
+    return next;
+  });
+  writes = run.catch(() => undefined);
+  return run;
 }
 
-/** Papers whose panel the user dismissed (by paper key). */
-export const dismissedPapersItem = storage.defineItem<string[]>('local:dismissedPapers', { fallback: [] });
+/** Where an older release kept dismissed papers (now in IndexedDB, keyed by paper id). */
+export const legacyDismissedPapersItem = storage.defineItem<string[]>('local:dismissedPapers', { fallback: [] });

@@ -74,6 +74,29 @@ function Editor({ paperKey, title }: NotesEditorProps) {
         </p>
       )}
       {note.conflict && <ConflictBox conflict={note.conflict} onDismiss={note.dismissConflict} />}
+      {note.deletedElsewhere && (
+        <div className="sl-notes-conflict" role="alert" data-testid="notes-deleted-elsewhere">
+          <p>This note was deleted in another view. Its last text is in the dashboard’s history.</p>
+          <button type="button" className="sl-notes-link" onClick={note.keepDeletedText}>
+            Keep my text here
+          </button>{' '}
+          <button type="button" className="sl-notes-link" onClick={note.acceptDelete}>
+            Let it go
+          </button>
+        </div>
+      )}
+      {note.merged && (
+        <div className="sl-notes-notice" role="status" data-testid="notes-merged">
+          <p>
+            This paper was also known under another name{note.merged.otherTitle ? ` (“${note.merged.otherTitle}”)` : ''}, with a note of its own. The two
+            are one note now; the other text is kept in the history:
+          </p>
+          <pre className="sl-notes-other">{note.merged.otherText}</pre>
+          <button type="button" className="sl-notes-link" onClick={note.dismissMerged}>
+            OK
+          </button>
+        </div>
+      )}
       {mode === 'write' ? (
         <textarea
           ref={textarea}

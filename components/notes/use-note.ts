@@ -1,11 +1,14 @@
 // The editor's sync with the background: load, debounced autosave with a visible state, flush when
-// the page goes away, a storage.local draft when a save cannot reach the background, live
-// refetch when another view writes (notesChanged), and race notices.
+// the page goes away, a draft (extension-only IndexedDB) when a save cannot reach the background,
+// live refetch when another view writes (notesChanged), and race notices: another view's save,
+// a delete in another view (the user chooses), and two notes of one paper joined (told once).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MessageError, sendMessage } from '@/utils/messaging/client';
+import type { MergeNotice } from '@/utils/db';
 import type { NoteView, ReadStatus } from '@/utils/notes/types';
 import { AUTOSAVE_DEBOUNCE_MS, MAX_NOTE_CHARS } from '@/utils/notes/limits';
-import { clearDraft, readDraft, watchNotesChanged, writeDraft } from '@/utils/notes/live';
+import { watchNotesChanged } from '@/utils/notes/live';
+import { clearDraft, readDraft, writeDraft } from '@/utils/notes/drafts';
 
 export type SaveState =
   | { kind: 'loading' }
@@ -43,6 +46,8 @@ const newClientId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-$
 export function useNote(paperKey: string, title: string | null) {
   const clientId = useMemo(newClientId, []);
   const sync = useRef<SyncState>({ loaded: false, text: '', savedText: '', baseRev: 0, timer: undefined, retryTimer: undefined, retries: 0, inflight: false, draftWritten: false });
+  /** The paper id the background reads this key as (differs after a merge of two papers). */
+  const currentKey = useRef(paperKey);
   const titleRef = useRef(title);
   titleRef.current = title;
 
@@ -52,6 +57,9 @@ export function useNote(paperKey: string, title: string | null) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'loading' });
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [recovered, setRecovered] = useState(false);
+  /** The note was deleted in another view: null, or the text this view still holds. */
+  const [deletedElsewhere, setDeletedElsewhere] = useState<{ text: string } | null>(null);
+  const [merged, setMerged] = useState<MergeNotice | null>(null);
   const [loaded, setLoaded] = useState(false);
   /** Bumped when text arrives from elsewhere (the textarea keeps its caret). */
   const [externalVersion, setExternalVersion] = useState(0);
@@ -65,6 +73,7 @@ export function useNote(paperKey: string, title: string | null) {
     const s = sync.current;
     setTags(note?.tags ?? []);
     setStatus(note?.status ?? 'none');
+    setMerged(note?.merged ?? null);
     if (!withText) return;
     s.text = s.savedText = note?.text ?? '';
     s.baseRev = note?.textRev ?? 0;
@@ -72,7 +81,7 @@ export function useNote(paperKey: string, title: string | null) {
     setExternalVersion((v) => v + 1);
   }, []);
 
-  const flush = useCallback(async (): Promise<void> => {
+  const flush = useCallback(async (recreate = false): Promise<void> => {
     const s = sync.current;
     clearTimeout(s.timer);
     s.timer = undefined;
@@ -91,12 +100,20 @@ export function useNote(paperKey: string, title: string | null) {
     setSaveState({ kind: 'saving' });
     let failed = false;
     try {
-      const reply = await sendMessage('saveNote', { paperKey, text: sending, title: titleRef.current, baseRev: s.baseRev, clientId });
+      const reply = await sendMessage('saveNote', { paperKey, text: sending, title: titleRef.current, baseRev: s.baseRev, clientId, ...(recreate ? { recreate } : {}) });
+      if (reply.deleted || !reply.note) {
+        // Deleted in another view since this editor loaded it: nothing was written; ask.
+        setDeletedElsewhere({ text: sending });
+        setSaveState({ kind: 'idle' });
+        return;
+      }
+      setDeletedElsewhere(null);
       s.savedText = sending;
       s.baseRev = reply.note.textRev;
       s.retries = 0;
       setTags(reply.note.tags);
       setStatus(reply.note.status);
+      setMerged(reply.note.merged ?? null);
       if (reply.conflict) setConflict({ mine: true, otherText: reply.conflict.otherText, at: reply.conflict.otherSavedAt });
       if (s.draftWritten) {
         s.draftWritten = false;
@@ -165,8 +182,9 @@ export function useNote(paperKey: string, title: string | null) {
     const s = sync.current;
     const load = (attempt: number) =>
       Promise.all([sendMessage('getNote', { paperKey }), readDraft(paperKey).catch(() => null)]).then(
-        ([{ note }, draft]) => {
+        ([{ note, paperKey: current }, draft]) => {
           if (!live) return;
+          currentKey.current = current;
           adopt(note, true);
           s.loaded = true;
           setLoaded(true);
@@ -200,12 +218,17 @@ export function useNote(paperKey: string, title: string | null) {
   useEffect(
     () =>
       watchNotesChanged((change) => {
-        if ((change.paperKey !== paperKey && change.paperKey !== '*') || change.by === clientId) return;
-        void sendMessage('getNote', { paperKey }).then(({ note }) => {
+        if ((change.paperKey !== paperKey && change.paperKey !== currentKey.current && change.paperKey !== '*') || change.by === clientId) return;
+        void sendMessage('getNote', { paperKey }).then(({ note, paperKey: current }) => {
           const s = sync.current;
           if (!s.loaded) return;
+          currentKey.current = current;
           const shown = s.text;
-          if (isClean()) {
+          if (!note && s.baseRev > 0) {
+            // Deleted in another view (the dashboard): say so; the user may keep the text shown here.
+            if (shown.trim()) setDeletedElsewhere({ text: shown });
+            adopt(null, isClean());
+          } else if (isClean()) {
             adopt(note, true);
             if (change.conflict && shown && note && note.text !== shown) setConflict({ mine: false, otherText: shown, at: Date.now() });
           } else {
@@ -242,8 +265,44 @@ export function useNote(paperKey: string, title: string | null) {
     };
   }, [paperKey, flush]);
 
+  /** After a delete elsewhere: write the text back as a new note. */
+  const keepDeletedText = useCallback(() => {
+    const s = sync.current;
+    const kept = deletedElsewhere?.text ?? s.text;
+    setDeletedElsewhere(null);
+    s.text = kept;
+    s.savedText = '';
+    setTextState(kept);
+    setExternalVersion((v) => v + 1);
+    void flush(true);
+  }, [deletedElsewhere, flush]);
+
+  /** After a delete elsewhere: accept it (the text stays in the dashboard's history). */
+  const acceptDelete = useCallback(() => {
+    const s = sync.current;
+    setDeletedElsewhere(null);
+    clearTimeout(s.timer);
+    s.timer = undefined;
+    s.text = s.savedText = '';
+    s.baseRev = 0;
+    setTextState('');
+    setExternalVersion((v) => v + 1);
+    setSaveState({ kind: 'idle' });
+    if (s.draftWritten) void clearDraft(paperKey).catch(() => undefined);
+  }, [paperKey]);
+
+  const dismissMerged = useCallback(() => {
+    setMerged(null);
+    void sendMessage('ackMergeNotice', { paperKey, clientId }).catch(() => undefined);
+  }, [paperKey, clientId]);
+
   return {
     loaded,
+    deletedElsewhere,
+    keepDeletedText,
+    acceptDelete,
+    merged,
+    dismissMerged,
     text,
     setText,
     tags,

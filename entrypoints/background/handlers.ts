@@ -2,13 +2,15 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
 import { findSummary, toSummaryView } from '@/utils/corpus/lookup';
-import { paperKeyOf } from '@/utils/paper-ref';
+import { currentPaperId, ensurePaper, noteHasContent, resolvePageRef } from './identity-store';
+import { notesChangedItem } from '@/utils/notes/live';
 import type { Handlers } from '@/utils/messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
 import { packsHandlers } from './packs-handlers';
 import { notesHandlers } from './notes-handlers';
 import { notesFrameHandlers } from './notes-frame-handlers';
 import { recordSummaryView, searchHandlers } from './search-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { relatedHandlers } from './related-handlers';
 import { confirmTabBadge } from './tab-badge';
 import { contentUiHandlers } from './content-ui-handlers';
@@ -20,21 +22,39 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...relatedHandlers,
   ...contentUiHandlers,
+  ...settingsHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
   lookupPaper: async ({ ref }, sender) => {
     await ensureSeeded();
     const db = getDb();
     const row = await findSummary(db, ref);
-    // Notes follow the corpus paper when there is one, so every page form of it shares them.
-    const paperKey = row ? paperKeyOf({ arxivId: row.arxivId ?? undefined, openreviewId: row.openreviewId ?? undefined, title: row.paper.title ?? undefined }) ?? `summary:${row.id}` : paperKeyOf(ref);
-    // A viewed paper joins the popup's "recent" list (kept in storage.local; failures never block the lookup).
-    if (row) await recordSummaryView(row).catch(() => {});
+    // Every page form of a paper resolves to one paper id (its aliases: ids, DOI, title + first
+    // author, and the corpus row's); notes, dismissals and the recent list hang off that id.
+    const resolved = await resolvePageRef(db, ref, row, Date.now());
+    const paperKey = resolved?.paperId ?? null;
+    // Two known papers turned out to be one: every open view refetches (their keys still work).
+    if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined });
+    // A viewed paper joins the popup's "recent" list (failures never block the lookup).
+    if (row && paperKey) await recordSummaryView(paperKey, row).catch(() => {});
     // A content script that found the summary (an OpenReview forum matched by title, say) marks its
     // tab's toolbar button too: the URL alone could not tell the badge code.
     if (row && sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
       void confirmTabBadge(sender.tab.id, sender.url, row.paper.title).catch(() => {});
-    return { paperKey, summary: row ? await toSummaryView(db, row) : null };
+    const [note, dismissal] = paperKey ? await Promise.all([db.notes.get(paperKey), db.dismissals.get(paperKey)]) : [undefined, undefined];
+    return { paperKey, summary: row ? await toSummaryView(db, row) : null, hasNote: noteHasContent(note), dismissed: Boolean(dismissal) };
+  },
+
+  setDismissed: async ({ paperKey, dismissed }) => {
+    const db = getDb();
+    await db.transaction('rw', db.dismissals, db.aliases, db.papers, async () => {
+      const id = await currentPaperId(db, paperKey);
+      if (dismissed) {
+        await ensurePaper(db, id, null, Date.now());
+        await db.dismissals.put({ paperKey: id, at: Date.now() });
+      } else await db.dismissals.delete(id);
+    });
+    return { dismissed };
   },
 
   lookupMany: async ({ arxivIds }) => {

@@ -4,11 +4,14 @@ import { handlers } from './handlers';
 import { describeDbError } from '@/utils/db-errors';
 import { ensureSeeded } from './corpus-state';
 import { watchTabBadges } from './tab-badge';
+import { moveLegacyStorage } from './legacy-storage';
 
 export default defineBackground(() => {
   // Seed on install/update and on every start (a no-op when the corpus version is unchanged).
   browser.runtime.onInstalled.addListener(() => void ensureSeeded().catch(() => {}));
   void ensureSeeded().catch(() => {});
+  // Private lists an older release left where content scripts could read them.
+  void moveLegacyStorage().catch(() => {});
 
   // Only this extension's contexts may message it (no onMessageExternal, no externally_connectable);
   // the origin lets dispatch tell its own pages from content scripts.

@@ -36,15 +36,21 @@ function userError(error: unknown, what: string): never {
 export const notesHandlers: Pick<Handlers, NotesRequestType> = {
   getNote: ({ paperKey }) => store.getNote(getDb(), paperKey),
 
-  saveNote: async ({ paperKey, text, title, baseRev, clientId }) => {
-    const out = await store.saveNote(getDb(), { paperKey, text, title, baseRev, now: Date.now() }).catch((e) => userError(e, 'saving the note'));
-    await notify(paperKey, out.rev, clientId, out.conflict);
+  saveNote: async ({ paperKey, text, title, baseRev, clientId, recreate }) => {
+    const out = await store.saveNote(getDb(), { paperKey, text, title, baseRev, recreate, now: Date.now() }).catch((e) => userError(e, 'saving the note'));
+    await notify(out.value.note?.paperKey ?? paperKey, out.rev, clientId, out.conflict);
+    return out.value;
+  },
+
+  ackMergeNotice: async ({ paperKey, clientId }) => {
+    const out = await store.ackMergeNotice(getDb(), paperKey).catch((e) => userError(e, 'saving the note'));
+    await notify(out.value.note?.paperKey ?? paperKey, out.rev, clientId);
     return out.value;
   },
 
   setNoteMeta: async ({ paperKey, title, tags, status, clientId }) => {
     const out = await store.setNoteMeta(getDb(), { paperKey, title, tags, status, now: Date.now() }).catch((e) => userError(e, 'saving tags and status'));
-    await notify(paperKey, out.rev, clientId);
+    await notify(out.value.note.paperKey, out.rev, clientId);
     return out.value;
   },
 
@@ -79,7 +85,9 @@ export const notesHandlers: Pick<Handlers, NotesRequestType> = {
     const now = new Date();
     const notes = await db.notes.toArray();
     if (format === 'json') {
-      const doc = buildJsonExport(notes, await db.revisions.toArray(), await getSettings(), now);
+      const revisions = await db.revisions.toArray();
+      const papers = await store.exportedPapers(db, [...new Set([...notes.map((n) => n.paperKey), ...revisions.map((r) => r.paperKey)])]);
+      const doc = buildJsonExport(notes, revisions, await getSettings(), now, papers);
       return { filename: exportFilename('json', now), mimeType: 'application/json', content: JSON.stringify(doc, null, 2) + '\n' };
     }
     const corpus = await store.corpusRowsFor(db, notes.map((n) => n.paperKey));

@@ -5,18 +5,22 @@ import { BUILTIN_PACK_ID } from '@/utils/corpus/pack';
 import type { Handlers } from '@/utils/messaging/dispatch';
 import { buildSearchArtifacts } from '@/utils/search/build-index';
 import { SEARCH_INDEX_VERSION } from '@/utils/search/options';
-import { recentViewsItem, withView } from '@/utils/search/recent';
+import { MAX_RECENT } from '@/utils/search/recent';
+import { corpusAliases } from '@/utils/identity/corpus';
+import { resolvePaper } from './identity-store';
 import { ensureSeeded } from './corpus-state';
 
 /** Index text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
 export const SEARCH_CHUNK_CHARS = 8 * 1024 * 1024;
 
-/** Remembers that a paper with a summary was viewed (page panel, side panel or popup). */
-export async function recordSummaryView(row: Pick<SummaryRow, 'id' | 'arxivId' | 'openreviewId' | 'paper'>): Promise<void> {
-  const list = await recentViewsItem.getValue();
-  await recentViewsItem.setValue(
-    withView(list, { summaryId: row.id, title: row.paper.title, arxivId: row.arxivId, openreviewId: row.openreviewId, year: row.paper.year, viewedAt: Date.now() }),
-  );
+/** Remembers that paper `paperKey`, which has a summary, was viewed (page panel, side panel or popup). */
+export async function recordSummaryView(paperKey: string, row: Pick<SummaryRow, 'id' | 'arxivId' | 'openreviewId' | 'paper'>, viewedAt = Date.now()): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.recent, async () => {
+    await db.recent.put({ paperKey, summaryId: row.id, title: row.paper.title, arxivId: row.arxivId, openreviewId: row.openreviewId, year: row.paper.year, viewedAt });
+    const stale = await db.recent.orderBy('viewedAt').reverse().offset(MAX_RECENT).primaryKeys();
+    if (stale.length) await db.recent.bulkDelete(stale);
+  });
 }
 
 /**
@@ -84,15 +88,18 @@ async function packSearchText(packId: string): Promise<PackSearchText | null> {
 export const searchHandlers: Pick<Handlers, 'recordView' | 'listRecent' | 'getPackSearchIndex'> = {
   recordView: async ({ summaryId }) => {
     await ensureSeeded();
-    const row = await getDb().summaries.get(summaryId);
+    const db = getDb();
+    const row = await db.summaries.get(summaryId);
     if (!row) return { recorded: false };
-    await recordSummaryView(row);
+    const paper = await resolvePaper(db, { aliases: corpusAliases(row), title: row.paper.title }, Date.now());
+    if (!paper) return { recorded: false };
+    await recordSummaryView(paper.paperId, row);
     return { recorded: true };
   },
 
   listRecent: async ({ limit }) => {
-    const list = await recentViewsItem.getValue();
-    return { recent: list.slice(0, limit ?? list.length) };
+    const rows = await getDb().recent.orderBy('viewedAt').reverse().limit(limit ?? MAX_RECENT).toArray();
+    return { recent: rows.map(({ summaryId, title, arxivId, openreviewId, year, viewedAt }) => ({ summaryId, title, arxivId, openreviewId, year, viewedAt })) };
   },
 
   getPackSearchIndex: async ({ packId, part, chunk }) => {

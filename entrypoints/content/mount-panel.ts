@@ -4,7 +4,7 @@
 import type { PageThemeReader } from '@/utils/theme';
 import { sendMessage } from '@/utils/messaging/client';
 import type { PaperRef } from '@/utils/paper-ref';
-import { dismissedPapersItem, getSettings, type Settings } from '@/utils/settings';
+import { getSettings, type Settings } from '@/utils/settings';
 import { afterPageLoad } from './after-load';
 import { loadContentUi, type Lookup, type Outcome } from './ui-api';
 
@@ -36,11 +36,11 @@ export async function mountPanel(signal: AbortSignal, ref: PaperRef, placement: 
     (reply) => ({ reply }),
     (error: unknown) => ({ error: `Could not look up this paper: ${error instanceof Error ? error.message : String(error)}` }),
   );
-  const [settings, dismissed] = await Promise.all([getSettings(), dismissedPapersItem.getValue(), afterPageLoad(PANEL_DEADLINE_MS)]);
+  const [settings] = await Promise.all([getSettings(), afterPageLoad(PANEL_DEADLINE_MS)]);
   const first = await Promise.race([lookup, new Promise<null>((resolve) => setTimeout(resolve, WAIT_FOR_REPLY_MS, null))]);
   if (signal.aborted) return;
 
-  const wanted = (outcome: Outcome) => 'error' in outcome || wantsPanel(outcome.reply, settings, dismissed);
+  const wanted = (outcome: Outcome) => 'error' in outcome || wantsPanel(outcome.reply, settings);
   if (first && !wanted(first)) return;
   const ui = await loadContentUi();
   if (signal.aborted) return;
@@ -48,7 +48,7 @@ export async function mountPanel(signal: AbortSignal, ref: PaperRef, placement: 
 }
 
 /** No panel for a dismissed paper, nor for a paper without summary when the user turned that state off. */
-export function wantsPanel(reply: Lookup, settings: Settings, dismissed: readonly string[]): boolean {
-  if (reply.paperKey && dismissed.includes(reply.paperKey)) return false;
+export function wantsPanel(reply: Pick<Lookup, 'summary' | 'dismissed'>, settings: Settings): boolean {
+  if (reply.dismissed) return false;
   return reply.summary !== null || settings.showNoSummary;
 }

@@ -1,5 +1,5 @@
-// The frame's address, validated before anything is shown: a paper key of the forms paperKeyOf
-// and lookupPaper produce (utils/notes/schemas.ts), a bounded title, a theme, and the token the
+// The frame's address, validated before anything is shown: a paper id as lookupPaper
+// returns it (utils/notes/schemas.ts), a bounded title, a theme, and the token the
 // panel issued. Anything else -> a clear error, no editor.
 import { z } from 'zod';
 import { PaperKeySchema } from '@/utils/notes/schemas';

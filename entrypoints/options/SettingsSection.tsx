@@ -1,13 +1,15 @@
 // Settings from utils/settings.ts. They live in extension storage, so every open view follows a
 // change at once (storage.onChanged).
 import { useId } from 'react';
-import { updateSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { sendMessage } from '@/utils/messaging/client';
 import { useSettings } from '@/components/hooks/use-settings';
 
 export function SettingsSection() {
   const settings = useSettings();
   const themeId = useId();
-  const set = (patch: Partial<Settings>) => void updateSettings(patch);
+  // The background writes settings, one patch at a time (several tabs may write at once).
+  const set = (patch: Partial<Settings>) => void sendMessage('updateSettings', { patch }).catch(() => undefined);
   return (
     <section id="settings" className="sl-options-section" aria-labelledby="sl-settings-heading" data-testid="settings-section">
       <h2 id="sl-settings-heading">Settings</h2>

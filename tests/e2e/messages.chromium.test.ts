@@ -93,14 +93,24 @@ describe('messages (Chromium)', () => {
     await page.close();
   });
 
-  it('answers a real content script’s reading messages but refuses it the extension-page-only ones', async () => {
+  it('answers a real content script’s reading messages but refuses it the extension-page-only ones, note text included', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/2106.09608');
     await waitForShadowText(page, (t) => t.length > 0);
     const ask = (type: string, data: unknown) => inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify({ type, data })})`) as Promise<any>;
     expect(await ask('ping', {})).toMatchObject({ ok: true, data: { db: { ready: true } } });
-    expect(await ask('lookupPaper', { ref: { arxivId: '2106.09608v2' } })).toMatchObject({ ok: true });
+    // What the panel needs: the summary and a has-note flag, never the note's text.
+    const lookup = await ask('lookupPaper', { ref: { arxivId: '2106.09608v2' } });
+    expect(lookup).toMatchObject({ ok: true, data: { paperKey: 'arxiv:2106.09608', hasNote: true, dismissed: false } });
+    expect(JSON.stringify(lookup)).not.toContain('Must survive the fuzzing');
     for (const [type, data] of [
+      ['getNote', { paperKey: 'arxiv:2106.09608' }],
+      ['saveNote', { paperKey: 'arxiv:2106.09608', text: 'overwritten by a page', title: null, baseRev: 1 }],
+      ['setNoteMeta', { paperKey: 'arxiv:2106.09608', title: null, status: 'read' }],
+      ['listRevisions', { paperKey: 'arxiv:2106.09608' }],
+      ['renderMarkdown', { markdown: 'x' }],
+      ['listRecent', {}],
+      ['updateSettings', { patch: { autoLoadImages: true } }],
       ['listPacks', {}],
       ['removePack', { id: 'builtin' }],
       ['importPackChunk', { uploadId: 'from-a-page-123', index: 0, count: 1, text: '{}' }],

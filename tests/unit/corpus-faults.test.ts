@@ -30,8 +30,8 @@ function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => 
 describe('downgrade (a newer release wrote the database)', () => {
   it('refuses to open it with a clear message and changes nothing', async () => {
     const name = dbName();
-    // What a future release might leave: our stores plus one we do not know, at version 3.
-    const newer = await rawOpen(name, 30, (db) => {
+    // What a future release might leave: our stores plus one we do not know, at version 4.
+    const newer = await rawOpen(name, 40, (db) => {
       for (const store of ['summaries', 'concepts', 'packs']) db.createObjectStore(store, { keyPath: 'id' });
       db.createObjectStore('notes', { keyPath: 'paperKey' }).put({ paperKey: 'arxiv:1', text: 'future shape', body: { blocks: [] } });
       db.createObjectStore('revisions', { keyPath: 'id', autoIncrement: true });
@@ -48,7 +48,7 @@ describe('downgrade (a newer release wrote the database)', () => {
     db.close();
 
     const after = await rawOpen(name);
-    expect(after.version).toBe(30);
+    expect(after.version).toBe(40);
     expect([...after.objectStoreNames]).toContain('highlights');
     const row = await new Promise((resolve) => {
       const req = after.transaction('notes').objectStore('notes').get('arxiv:1');

@@ -26,7 +26,7 @@ describe('JSON export', () => {
     const notes = [note({ text: HOSTILE, tags: ['rl'], status: 'read', title: 'T', rev: 7, textRev: 5 }), note({ paperKey: 'title:x', text: 'b', textRev: undefined, rev: 2 })];
     const revisions: RevisionRow[] = [{ id: 3, paperKey: 'title:x', text: 'a', tags: [], savedAt: T0 - 1, reason: 'edit' }];
     const doc = buildJsonExport(notes, revisions, { theme: 'dark', showNoSummary: false }, new Date(T0));
-    expect(doc).toMatchObject({ format: 'summary-lens-notes', version: 1, exportedAt: '2025-01-02T03:04:05.000Z', settings: { theme: 'dark', showNoSummary: false } });
+    expect(doc).toMatchObject({ format: 'summary-lens-notes', version: 2, exportedAt: '2025-01-02T03:04:05.000Z', settings: { theme: 'dark', showNoSummary: false } });
     expect(doc.notes[0]).toEqual({ paperKey: 'arxiv:2106.09608', text: HOSTILE, tags: ['rl'], status: 'read', title: 'T', createdAt: T0, updatedAt: T0, rev: 7, textRev: 5 });
     expect(doc.notes[1].textRev).toBe(2); // old rows: textRev made explicit
     expect(doc.revisions).toEqual([{ paperKey: 'title:x', text: 'a', tags: [], title: null, savedAt: T0 - 1, reason: 'edit' }]);

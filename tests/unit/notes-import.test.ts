@@ -18,7 +18,7 @@ describe('parseNotesExport: clear errors, nothing accepted half-way', () => {
     ['another format', JSON.stringify({ format: 'zotero' }), /"format" is "zotero"/],
     ['no format', JSON.stringify({ notes: [] }), /"format" is missing/],
     ['a corpus pack', JSON.stringify({ format: 'summary-lens-pack', schemaVersion: 1 }), /corpus pack/],
-    ['a newer version', JSON.stringify({ ...file([]), version: 2 }), /newer Summary Lens \(format version 2\)/],
+    ['a newer version', JSON.stringify({ ...file([]), version: 3 }), /newer Summary Lens \(format version 3\)/],
     ['wrong type', JSON.stringify(file([{ ...exported(), text: 42 as never }])), /notes\[0\]\.text/],
     ['bad status', JSON.stringify(file([{ ...exported(), status: 'done' as never }])), /notes\[0\]\.status/],
     ['bad paper key', JSON.stringify(file([{ ...exported(), paperKey: 'javascript:alert(1)' }])), /notes\[0\]\.paperKey: a paper key looks like/],

@@ -30,15 +30,15 @@ describe('saving', () => {
       const out = await save('x'.repeat(i), base, T0 + i * 400);
       expect(out.conflict).toBe(false);
       expect(out.rev).toBe(i);
-      base = out.value.note.textRev;
+      base = out.value.note!.textRev;
     }
     expect((await store.getNote(db, KEY)).note).toMatchObject({ text: 'xxxxx', rev: 5 });
   });
 
   it('two views racing: the newest save wins, the other text is kept as a conflict revision and reported', async () => {
     const a0 = await save('shared start', 0, T0);
-    const fromB = await save('edit from view B', a0.value.note.textRev, T0 + 1000);
-    const fromA = await save('edit from view A', a0.value.note.textRev, T0 + 1200); // A never saw B's save
+    const fromB = await save('edit from view B', a0.value.note!.textRev, T0 + 1000);
+    const fromA = await save('edit from view A', a0.value.note!.textRev, T0 + 1200); // A never saw B's save
     expect(fromA.conflict).toBe(true);
     expect(fromA.value.conflict).toMatchObject({ otherText: 'edit from view B', otherSavedAt: T0 + 1000 });
     expect((await store.getNote(db, KEY)).note?.text).toBe('edit from view A');
@@ -51,7 +51,7 @@ describe('saving', () => {
     let base = 0;
     for (let i = 0; i < 70; i++) {
       const out = await save(`version ${i}`, base, T0 + i * (REVISION_BURST_MS + 1));
-      base = out.value.note.textRev;
+      base = out.value.note!.textRev;
     }
     const revisions = await store.listRevisions(db, KEY);
     expect(revisions).toHaveLength(MAX_REVISIONS_PER_NOTE);
@@ -71,13 +71,13 @@ describe('saving', () => {
 describe('undoing an accidental wipe', () => {
   it('wipe mid-burst is kept; restore brings it back; the restore itself is undoable', async () => {
     const first = await save('My careful notes on the paper, several sentences long.', 0, T0);
-    const wiped = await save('', first.value.note.textRev, T0 + 500);
-    expect(wiped.value.note.text).toBe('');
+    const wiped = await save('', first.value.note!.textRev, T0 + 500);
+    expect(wiped.value.note!.text).toBe('');
     const [kept] = await store.listRevisions(db, KEY);
     expect(kept).toMatchObject({ reason: 'edit', text: 'My careful notes on the paper, several sentences long.' });
-    await save('oops new text', wiped.value.note.textRev, T0 + 900);
+    await save('oops new text', wiped.value.note!.textRev, T0 + 900);
     const restored = await store.restoreRevision(db, kept.id, T0 + 1000);
-    expect(restored.value.note.text).toBe('My careful notes on the paper, several sentences long.');
+    expect(restored.value.note!.text).toBe('My careful notes on the paper, several sentences long.');
     expect((await store.listRevisions(db, KEY))[0]).toMatchObject({ reason: 'restore', text: 'oops new text' });
     await expect(store.restoreRevision(db, 999_999, T0)).rejects.toThrow(/no longer exists/);
   });
@@ -137,7 +137,7 @@ describe('import into the database', () => {
 
   it('export -> wipe -> import gives back exactly the same notes and history', async () => {
     let base = 0;
-    for (let i = 0; i < 3; i++) base = (await save(`v${i} of a note that is long enough`, base, T0 + i * REVISION_BURST_MS)).value.note.textRev;
+    for (let i = 0; i < 3; i++) base = (await save(`v${i} of a note that is long enough`, base, T0 + i * REVISION_BURST_MS)).value.note!.textRev;
     await store.setNoteMeta(db, { paperKey: KEY, title: null, tags: ['rl'], status: 'read', now: T0 + 5 * REVISION_BURST_MS });
     await save('second paper', 0, T0, 'openreview:abc');
     const json = await exportNow();

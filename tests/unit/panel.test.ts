@@ -145,16 +145,16 @@ describe('summary HTML', () => {
 });
 
 describe('when there is a panel', () => {
-  const summary = { summary: {} as never, paperKey: 'arxiv:1701.05369' };
-  const none = { summary: null, paperKey: 'arxiv:2106.09608' };
+  const summary = { summary: {} as never, dismissed: false };
+  const none = { summary: null, dismissed: false };
   it('shows summaries unless dismissed for that paper', () => {
-    expect(wantsPanel(summary, DEFAULT_SETTINGS, [])).toBe(true);
-    expect(wantsPanel(summary, DEFAULT_SETTINGS, ['arxiv:1701.05369'])).toBe(false);
-    expect(wantsPanel(summary, DEFAULT_SETTINGS, ['arxiv:2106.09608'])).toBe(true);
+    expect(wantsPanel(summary, DEFAULT_SETTINGS)).toBe(true);
+    expect(wantsPanel({ ...summary, dismissed: true }, DEFAULT_SETTINGS)).toBe(false);
   });
   it('shows "No summary yet" only when the setting allows it', () => {
-    expect(wantsPanel(none, DEFAULT_SETTINGS, [])).toBe(true);
-    expect(wantsPanel(none, { ...DEFAULT_SETTINGS, showNoSummary: false }, [])).toBe(false);
+    expect(wantsPanel(none, DEFAULT_SETTINGS)).toBe(true);
+    expect(wantsPanel(none, { ...DEFAULT_SETTINGS, showNoSummary: false })).toBe(false);
+    expect(wantsPanel({ ...none, dismissed: true }, DEFAULT_SETTINGS)).toBe(false);
   });
 });
 

@@ -6,7 +6,6 @@ import { SearchEngine, SearchSource } from '@/utils/search/engine';
 import { ShortFieldCorrector } from '@/utils/search/fuzzy';
 import { CostModel, planQuery } from '@/utils/search/plan';
 import { parseQuery } from '@/utils/search/query';
-import { MAX_RECENT, withView, type RecentView } from '@/utils/search/recent';
 import { buildSnippet, highlightAll } from '@/utils/search/snippet';
 import { plainText } from '@/utils/search/text';
 
@@ -207,18 +206,5 @@ describe('build artifacts', () => {
     const v = shortFieldVocabulary(searchDocMetas(PACK_A));
     expect(v).toEqual(expect.arrayContaining(['reformer', 'kitaev', 'gunnemann', 'dimenet', 'mobilenets', 'cnn']));
     expect(v).not.toContain('phones'); // ordinary text words stay out
-  });
-});
-
-describe('recently viewed list', () => {
-  const view = (id: string, at: number): RecentView => ({ summaryId: id, title: id, arxivId: null, openreviewId: null, year: null, viewedAt: at });
-
-  it('moves a viewed paper to the front, once, and keeps the list short', () => {
-    let list: RecentView[] = [];
-    for (let i = 0; i < MAX_RECENT + 5; i++) list = withView(list, view(`s${i}`, i));
-    expect(list).toHaveLength(MAX_RECENT);
-    list = withView(list, view('s10', 99));
-    expect(list[0]).toMatchObject({ summaryId: 's10', viewedAt: 99 });
-    expect(list.filter((v) => v.summaryId === 's10')).toHaveLength(1);
   });
 });

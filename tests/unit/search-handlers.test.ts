@@ -10,7 +10,8 @@ import { handlers } from '@/entrypoints/background/handlers';
 import { installWithProgress } from '@/entrypoints/background/corpus-state';
 import { SEARCH_CHUNK_CHARS } from '@/entrypoints/background/search-handlers';
 import { isSearchDocsFile, SearchEngine, SearchSource } from '@/utils/search/engine';
-import { recentViewsItem } from '@/utils/search/recent';
+import { getDb } from '@/utils/db';
+import { MAX_RECENT } from '@/utils/search/recent';
 import { makePack } from '../fixtures/packs/make-packs';
 
 const OWN_ID = 'test-extension-id';
@@ -31,7 +32,7 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
-  await recentViewsItem.setValue([]);
+  await getDb().recent.clear();
 });
 
 describe('recently viewed papers', () => {
@@ -46,6 +47,18 @@ describe('recently viewed papers', () => {
       ['1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding'],
     ]);
     expect((await send('listRecent', { limit: 1 })).recent).toHaveLength(1);
+  });
+
+  it('keeps one row per paper, whatever page form it was seen on, and at most MAX_RECENT', async () => {
+    // Reformer's arXiv page and its OpenReview forum are one paper: one entry.
+    await send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT);
+    await send('lookupPaper', { ref: { openreviewId: 'rkgNKkHtvB' } }, CONTENT_SCRIPT);
+    expect((await send('listRecent', {})).recent.map((r) => r.arxivId)).toEqual(['2001.04451']);
+    const ids = JSON.parse(PACK_JSON).summaries.slice(0, MAX_RECENT + 5).map((s: { id: string }) => s.id) as string[];
+    for (const summaryId of ids) await send('recordView', { summaryId });
+    const { recent } = await send('listRecent', { limit: 50 });
+    expect(recent).toHaveLength(MAX_RECENT);
+    expect(recent[0].summaryId).toBe(ids.at(-1));
   });
 
   it('recordView adds a summary opened in the popup; unknown ids are not recorded', async () => {

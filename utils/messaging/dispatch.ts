@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { messageAccess, requestSchemas, type Envelope, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 import { MessageError } from './client';
+import { NOTES_FRAME_PATH } from '../notes-frame/protocol';
 
 /** A handler gets the validated request and who sent it (most ignore the sender). */
 export type Handlers = { [K in RequestType]: (data: RequestOf<K>, sender: SenderLike) => Promise<ResponseMap[K]> | ResponseMap[K] };
@@ -20,12 +21,23 @@ export interface SenderLike {
 
 /**
  * True when the sender is one of this extension's own pages: its URL is on the extension's
- * origin, and if it sits in a tab, that tab shows an extension page too (not a web page framing it).
+ * origin, and if it sits in a tab, that tab shows an extension page too, or it is the panel's
+ * notes frame (the one page made to be framed in paper pages; it shows nothing until the panel
+ * of its own tab confirms it opened it). A content script's URL is the web page's: never one.
  */
 export function isExtensionPage(sender: SenderLike, ownOrigin: string | undefined): boolean {
-  if (!ownOrigin || !sender.url?.startsWith(ownOrigin)) return false;
+  if (!ownOrigin || !sender.url) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
   const tabUrl = sender.tab?.url;
-  return tabUrl === undefined || tabUrl.startsWith(ownOrigin);
+  if (sender.url.startsWith(ownOrigin) && (tabUrl === undefined || tabUrl.startsWith(ownOrigin))) return true;
+  // Framed in a web page: only the notes frame. Chromium serves it from a per-session origin
+  // (use_dynamic_url), so its scheme and path are checked; dispatch has checked the sender id.
+  return /^(chrome|moz)-extension:$/.test(url.protocol) && url.pathname === NOTES_FRAME_PATH && sender.tab !== undefined;
 }
 
 export interface DispatchOptions {

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { PaperRefSchema } from '../paper-ref';
 import type { PackConcept, PaperMeta, Related } from '../corpus/pack';
 import type { CorpusProgress, LastInstall } from '../corpus/progress';
-import { notesRequestSchemas } from '../notes/schemas';
+import { ExportedSettingsSchema, notesRequestSchemas, PaperKeySchema } from '../notes/schemas';
 import type { NotesResponseMap } from '../notes/protocol';
 import { notesFrameRequestSchemas, type NotesFrameResponseMap } from '../notes-frame/schemas';
 import type { RecentView } from '../search/recent';
+import type { Settings } from '../settings';
 
 /** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
 export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
@@ -15,8 +16,19 @@ export const IMPORT_MAX_CHUNKS = 64;
 
 export const requestSchemas = {
   ping: z.object({}).strict(),
-  /** The summary (or none) for the paper a page shows. */
+  /**
+   * What a page shows of its paper (ids, DOI, title, first author): the background resolves it
+   * to the paper's stable id, learns the aliases it did not know and merges papers they reveal
+   * to be one, and answers with the summary (or none), whether the user has a note (never its
+   * text) and whether the panel was dismissed for this paper. Every page form and site calls this.
+   */
   lookupPaper: z.object({ ref: PaperRefSchema }).strict(),
+  /** Hides (or shows again) the in-page panel for a paper. */
+  setDismissed: z.object({ paperKey: PaperKeySchema, dismissed: z.boolean() }).strict(),
+  /** The panel's collapse toggle (shared by every tab); written in order by the background. */
+  setPanelCollapsed: z.object({ collapsed: z.boolean() }).strict(),
+  /** Settings from the options page; written in order by the background. */
+  updateSettings: z.object({ patch: ExportedSettingsSchema }).strict(),
   /** Which of these arXiv ids have summaries (listing-page badges). */
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
@@ -69,8 +81,13 @@ export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   listPacks: 'extension-page',
   importPackChunk: 'extension-page',
   removePack: 'extension-page',
-  // The panel only reads and writes the note of the paper it shows; the dashboard operations
-  // (every note, history, export, import, wipe) stay with the extension's own pages.
+  // Note text and history only ever reach the extension's own pages (the panel's notes frame is
+  // one): a content script runs inside a page we do not control and gets a has-note flag only.
+  getNote: 'extension-page',
+  saveNote: 'extension-page',
+  setNoteMeta: 'extension-page',
+  ackMergeNotice: 'extension-page',
+  renderMarkdown: 'extension-page',
   listNotes: 'extension-page',
   listRevisions: 'extension-page',
   restoreRevision: 'extension-page',
@@ -83,6 +100,7 @@ export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   recordView: 'extension-page',
   listRecent: 'extension-page',
   getPackSearchIndex: 'extension-page',
+  updateSettings: 'extension-page',
 };
 
 export interface DbStatus {
@@ -106,7 +124,10 @@ export interface SummaryView {
 
 export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   ping: { version: string; db: DbStatus };
-  lookupPaper: { paperKey: string | null; summary: SummaryView | null };
+  lookupPaper: { paperKey: string | null; summary: SummaryView | null; hasNote: boolean; dismissed: boolean };
+  setDismissed: { dismissed: boolean };
+  setPanelCollapsed: { collapsed: boolean };
+  updateSettings: { settings: Settings };
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
   getSummary: SummaryView | null;
   loadContentUi: { loaded: true };

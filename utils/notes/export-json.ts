@@ -1,13 +1,25 @@
-// The lossless JSON export: every note (all fields), every revision, and the settings.
-import type { NoteRow, RevisionRow } from '../db';
-import { NOTES_EXPORT_FORMAT, NOTES_EXPORT_VERSION, type ExportedNote, type ExportedRevision, type ExportedSettings, type NotesExport } from './schemas';
+// The lossless JSON export: every paper with its aliases, every note (all fields), every
+// revision, and the settings.
+import type { NoteRow, PaperRow, RevisionRow } from '../db';
+import { NOTES_EXPORT_FORMAT, NOTES_EXPORT_VERSION, type ExportedNote, type ExportedPaper, type ExportedRevision, type ExportedSettings, type NotesExport } from './schemas';
 import { textRevOf } from './merge';
 
-export function buildJsonExport(notes: readonly NoteRow[], revisions: readonly RevisionRow[], settings: ExportedSettings | null, now: Date): NotesExport {
+export function buildJsonExport(
+  notes: readonly NoteRow[],
+  revisions: readonly RevisionRow[],
+  settings: ExportedSettings | null,
+  now: Date,
+  papers: readonly (Pick<PaperRow, 'id' | 'title'> & { aliases: readonly string[] })[] = [],
+): NotesExport {
+  const used = new Set([...notes.map((n) => n.paperKey), ...revisions.map((r) => r.paperKey)]);
   return {
     format: NOTES_EXPORT_FORMAT,
     version: NOTES_EXPORT_VERSION,
     exportedAt: now.toISOString(),
+    papers: papers
+      .filter((p) => used.has(p.id))
+      .sort((a, b) => cmp(a.id, b.id))
+      .map((p): ExportedPaper => ({ id: p.id, title: p.title ?? null, aliases: [...p.aliases].filter((a) => a !== p.id).sort(cmp) })),
     notes: [...notes].sort((a, b) => cmp(a.paperKey, b.paperKey)).map(exportNote),
     // Revision ids are local autoincrement keys: left out, order kept by time.
     revisions: [...revisions]
@@ -28,6 +40,7 @@ export function exportNote(n: NoteRow): ExportedNote {
     updatedAt: n.updatedAt,
     rev: n.rev,
     textRev: textRevOf(n),
+    ...(n.merged ? { merged: { ...n.merged } } : {}),
   };
 }
 

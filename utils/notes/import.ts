@@ -8,6 +8,8 @@ import type { ImportAction, ImportPreviewItem } from './types';
 import { MAX_IMPORT_BYTES } from './limits';
 import { NOTES_EXPORT_FORMAT, NOTES_EXPORT_VERSION, NotesExportSchema, type ExportedNote, type NotesExport } from './schemas';
 import { snapshot, textRevOf, type NewRevision } from './merge';
+import { exportNote } from './export-json';
+import { planNoteMerge } from '../identity/merge';
 import { normaliseTags } from './tags';
 
 export class ImportError extends Error {
@@ -127,7 +129,26 @@ function toRow(n: ExportedNote): NoteRow {
     updatedAt: n.updatedAt,
     rev: n.rev,
     textRev: n.textRev ?? n.rev,
+    ...(n.merged ? { merged: n.merged } : {}),
   };
+}
+
+/**
+ * The file with its paper keys replaced by the local papers they name (`local` maps each file
+ * key; unmapped keys stay). Two file notes that land on one local paper are joined first by the
+ * merge rule (utils/identity/merge), so the import plan sees one note per paper and no text is lost.
+ */
+export function remapExport(file: NotesExport, local: ReadonlyMap<string, string>, now: number): NotesExport {
+  const to = (key: string) => local.get(key) ?? key;
+  const notes = new Map<string, NoteRow>();
+  const revisions = file.revisions.map((r) => ({ ...r, paperKey: to(r.paperKey) }));
+  for (const n of file.notes) {
+    const key = to(n.paperKey);
+    const plan = planNoteMerge(key, notes.get(key), { ...toRow(n), paperKey: key }, now);
+    if (plan.note) notes.set(key, plan.note);
+    if (plan.revision) revisions.push({ paperKey: key, text: plan.revision.text, tags: plan.revision.tags, title: plan.revision.title ?? null, savedAt: plan.revision.savedAt, reason: 'merge' });
+  }
+  return { ...file, notes: [...notes.values()].map(exportNote), revisions };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

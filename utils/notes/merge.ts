@@ -24,6 +24,7 @@ export function toNoteView(note: NoteRow): NoteView {
     updatedAt: note.updatedAt,
     rev: note.rev,
     textRev: textRevOf(note),
+    ...(note.merged ? { merged: note.merged } : {}),
   };
 }
 

@@ -6,8 +6,10 @@ import type { ExportFile, ImportPreview, ImportResult, NoteView, NotesList, Revi
 export type NotesRequestType = keyof typeof notesRequestSchemas;
 
 export interface NotesResponseMap {
-  getNote: { note: NoteView | null; revisions: number };
+  /** paperKey: the paper the asked key names now (a paper merged into another names that one). */
+  getNote: { note: NoteView | null; revisions: number; paperKey: string };
   saveNote: SaveNoteResult;
+  ackMergeNotice: { note: NoteView | null };
   setNoteMeta: { note: NoteView };
   listNotes: NotesList;
   listRevisions: { revisions: RevisionView[] };

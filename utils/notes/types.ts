@@ -21,9 +21,12 @@ export interface RevisionView {
 }
 
 export interface SaveNoteResult {
-  note: NoteView;
+  /** The note after the save; null only when `deleted`. */
+  note: NoteView | null;
   /** Set when another view had saved a different text since baseRev: this save won, theirs is kept as a revision. */
   conflict: { revisionId: number; otherText: string; otherSavedAt: number } | null;
+  /** The note was deleted in another view since the editor loaded it: nothing was written; the user chooses (save again with recreate). */
+  deleted: boolean;
 }
 
 /** One row of the dashboard. */

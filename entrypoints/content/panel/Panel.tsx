@@ -4,7 +4,8 @@
 // No summary: one line that still opens the notes. Dismissible per paper, with an undo.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SummaryView } from '@/utils/messaging/client';
-import { dismissedPapersItem, updateSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { sendMessage } from '@/utils/messaging/client';
 import { NotesFrame } from './NotesFrame';
 import { RelatedList } from '@/components/related/RelatedList';
 import { SummaryCard } from '@/components/panel/SummaryCard';
@@ -15,7 +16,7 @@ import type { PageThemeReader, Theme } from '@/utils/theme';
 export type PanelState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; paperKey: string | null; summary: SummaryView | null };
+  | { kind: 'ready'; paperKey: string | null; summary: SummaryView | null; hasNote?: boolean };
 
 export interface PanelProps {
   state: PanelState;
@@ -50,7 +51,9 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
   const toggleCollapsed = () => {
     setCollapsed(!collapsed);
     ownWrites.current++;
-    void updateSettings({ panelCollapsed: !collapsed }).finally(() => void ownWrites.current--);
+    void sendMessage('setPanelCollapsed', { collapsed: !collapsed })
+      .catch(() => undefined)
+      .finally(() => void ownWrites.current--);
   };
   const paperKey = state.kind === 'ready' ? state.paperKey : null;
 
@@ -62,11 +65,11 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 
   const dismiss = () => {
     setDismissed(true);
-    if (paperKey) void dismissedPapersItem.getValue().then((keys) => dismissedPapersItem.setValue([...new Set([...keys, paperKey])]));
+    if (paperKey) void sendMessage('setDismissed', { paperKey, dismissed: true }).catch(() => undefined);
   };
   const undo = () => {
     setDismissed(false);
-    if (paperKey) void dismissedPapersItem.getValue().then((keys) => dismissedPapersItem.setValue(keys.filter((k) => k !== paperKey)));
+    if (paperKey) void sendMessage('setDismissed', { paperKey, dismissed: false }).catch(() => undefined);
   };
 
   const rootProps: RootProps = {
@@ -110,7 +113,7 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
 
   if (!state.summary) {
     return (
-      <NoSummary rootProps={rootProps} theme={theme} paperKey={paperKey} pageTitle={pageTitle} onDismiss={dismiss} />
+      <NoSummary rootProps={rootProps} theme={theme} paperKey={paperKey} hasNote={state.hasNote ?? false} pageTitle={pageTitle} onDismiss={dismiss} />
     );
   }
 
@@ -187,9 +190,10 @@ function FullPanel(props: {
   );
 }
 
-function NoSummary(props: { rootProps: RootProps; theme: Theme; paperKey: string | null; pageTitle: string | null; onDismiss: () => void }) {
-  const { rootProps, theme, paperKey, pageTitle, onDismiss } = props;
-  const [notesOpen, setNotesOpen] = useState(false);
+function NoSummary(props: { rootProps: RootProps; theme: Theme; paperKey: string | null; hasNote: boolean; pageTitle: string | null; onDismiss: () => void }) {
+  const { rootProps, theme, paperKey, hasNote, pageTitle, onDismiss } = props;
+  // A paper the user already has a note on opens it (the panel knows only that there is one).
+  const [notesOpen, setNotesOpen] = useState(hasNote);
   const notesId = useId();
   return (
     <section {...rootProps} className={`${rootProps.className} sl-compact`} aria-label="Summary Lens">
@@ -203,9 +207,10 @@ function NoSummary(props: { rootProps: RootProps; theme: Theme; paperKey: string
             className="sl-text-button"
             aria-expanded={notesOpen}
             aria-controls={notesId}
+            data-has-note={hasNote || undefined}
             onClick={() => setNotesOpen((open) => !open)}
           >
-            Notes <Chevron up={notesOpen} />
+            {hasNote ? 'Your note' : 'Notes'} <Chevron up={notesOpen} />
           </button>
         )}
         <DismissButton onClick={onDismiss} />

@@ -67,5 +67,7 @@ export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, pl
 }
 
 function toState(outcome: Outcome): PanelState {
-  return 'error' in outcome ? { kind: 'error', message: outcome.error } : { kind: 'ready', paperKey: outcome.reply.paperKey, summary: outcome.reply.summary };
+  return 'error' in outcome
+    ? { kind: 'error', message: outcome.error }
+    : { kind: 'ready', paperKey: outcome.reply.paperKey, summary: outcome.reply.summary, hasNote: outcome.reply.hasNote };
 }

@@ -1,10 +1,13 @@
 // Paper identities in Dexie: which paper an alias names, learning aliases pages and the corpus
 // reveal, and merging two papers found to be one (notes, history, dismissals and the recent list
 // follow). Background only; every function runs inside the caller's transaction or opens one.
-import type { AliasRow, NoteRow, SummaryLensDB } from '../db';
-import { planResolve } from './resolve';
-import { planNoteMerge } from './merge';
-import { revisionsToPrune } from '../notes/merge';
+import type { AliasRow, NoteRow, SummaryLensDB, SummaryRow } from '@/utils/db';
+import type { PaperRef } from '@/utils/paper-ref';
+import { aliasesOf, legacyTitleAlias } from '@/utils/identity/aliases';
+import { corpusAliases } from '@/utils/identity/corpus';
+import { planResolve } from '@/utils/identity/resolve';
+import { planNoteMerge } from '@/utils/identity/merge';
+import { revisionsToPrune } from '@/utils/notes/merge';
 
 /** The tables a resolve or merge writes. */
 export const identityTables = (db: SummaryLensDB) => [db.papers, db.aliases, db.notes, db.revisions, db.recent, db.dismissals];
@@ -63,6 +66,19 @@ export async function resolvePaper(db: SummaryLensDB, input: ResolveInput, now: 
     for (const other of plan.merge) textsJoined = (await mergePaperInto(db, plan.paperId, other, now)) || textsJoined;
     return { paperId: plan.paperId, merged: plan.merge, textsJoined };
   });
+}
+
+/**
+ * The paper a page shows: what the page itself reveals (ids, DOI, title + first author) first,
+ * then what the corpus row it matched adds. Every site's content script reaches this through the
+ * lookupPaper message; a new site only has to fill in the PaperRef fields it can read.
+ */
+export async function resolvePageRef(db: SummaryLensDB, ref: PaperRef, row: SummaryRow | undefined, now: number): Promise<ResolveOutcome | null> {
+  const page = aliasesOf(ref);
+  const corpus = row ? corpusAliases(row).filter((a) => !page.includes(a)) : [];
+  const sources = new Map<string, AliasRow['source']>([...page.map((a) => [a, 'page'] as const), ...corpus.map((a) => [a, 'corpus'] as const)]);
+  const legacy = legacyTitleAlias(ref.title);
+  return resolvePaper(db, { aliases: [...page, ...corpus], sources, lookupOnly: legacy ? [legacy] : [], title: row?.paper.title ?? ref.title ?? null }, now);
 }
 
 /**
