@@ -1,8 +1,8 @@
 // The background's answers to every protocol message. Dexie is used only here.
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
-import { findSummary, toSummaryView } from '@/utils/corpus/lookup';
-import { currentPaperId, ensurePaper, noteHasContent, resolvePageRef } from './identity-store';
+import { toSummaryView } from '@/utils/corpus/lookup';
+import { currentPaperId, ensurePaper, findPageRow, noteHasContent, resolvePageRef } from './identity-store';
 import { notesChangedItem } from '@/utils/notes/live';
 import type { Handlers } from '@/utils/messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
@@ -28,7 +28,7 @@ export const handlers: Handlers = {
   lookupPaper: async ({ ref }, sender) => {
     await ensureSeeded();
     const db = getDb();
-    const row = await findSummary(db, ref);
+    const row = await findPageRow(db, ref);
     // Every page form of a paper resolves to one paper id (its aliases: ids, DOI, title + first
     // author, and the corpus row's); notes, dismissals and the recent list hang off that id.
     const resolved = await resolvePageRef(db, ref, row, Date.now());

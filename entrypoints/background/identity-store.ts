@@ -4,7 +4,8 @@
 import type { AliasRow, NoteRow, SummaryLensDB, SummaryRow } from '@/utils/db';
 import type { PaperRef } from '@/utils/paper-ref';
 import { aliasesOf, legacyTitleAlias } from '@/utils/identity/aliases';
-import { corpusAliases } from '@/utils/identity/corpus';
+import { corpusAliases, corpusRowFits } from '@/utils/identity/corpus';
+import { findSummary } from '@/utils/corpus/lookup';
 import { planResolve } from '@/utils/identity/resolve';
 import { planNoteMerge } from '@/utils/identity/merge';
 import { revisionsToPrune } from '@/utils/notes/merge';
@@ -66,6 +67,12 @@ export async function resolvePaper(db: SummaryLensDB, input: ResolveInput, now: 
     for (const other of plan.merge) textsJoined = (await mergePaperInto(db, plan.paperId, other, now)) || textsJoined;
     return { paperId: plan.paperId, merged: plan.merge, textsJoined };
   });
+}
+
+/** The corpus row of what a page shows, unless its ids say it is another paper. */
+export async function findPageRow(db: SummaryLensDB, ref: PaperRef): Promise<SummaryRow | undefined> {
+  const row = await findSummary(db, ref);
+  return row && corpusRowFits(ref, row) ? row : undefined;
 }
 
 /**

@@ -36,7 +36,7 @@ async function hostBox(page: Page) {
 
 const DEFAULT_SETTINGS = { showNoSummary: true, autoLoadImages: false, panelCollapsed: false, theme: 'auto' };
 
-/** Writes settings / dismissed papers straight into the extension's storage, as the options page does. */
+/** Writes settings straight into the extension's storage (what the background does for the options page). */
 async function setStorage(browser: ExtensionBrowser, values: Record<string, unknown>) {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -267,7 +267,11 @@ describe('in-page panel (Chromium)', () => {
       await page.goto('https://arxiv.org/abs/2001.04451');
       await ready(page, TITLES.reformer);
     } finally {
-      await setStorage(browser, { dismissedPapers: [] });
+      // Dismissals live with the paper in the background's database: undo through its message.
+      const undo = await browser.context.newPage();
+      await undo.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await undo.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'setDismissed', data: { paperKey: 'arxiv:1701.05369', dismissed: false } }));
+      await undo.close();
     }
     await page.close();
   });
