@@ -122,9 +122,9 @@ describe('corpus in IndexedDB (Chromium)', () => {
     // Too large: refused from its size alone (a sparse file: nothing is read).
     const huge = join(mkdtempSync(join(tmpdir(), 'sl-huge-')), 'huge.json');
     writeFileSync(huge, '');
-    truncateSync(huge, 100 * 1024 * 1024 + 1);
+    truncateSync(huge, 200 * 1024 * 1024 + 1);
     await page.getByTestId('pack-file').setInputFiles(huge);
-    await expect.poll(() => importStatus(page).innerText()).toMatch(/^Could not import huge\.json: The file is 100\.0 MB; packs larger than 100\.0 MB are not accepted\./);
+    await expect.poll(() => importStatus(page).innerText()).toMatch(/^Could not import huge\.json: The file is 200\.0 MB; packs larger than 200\.0 MB are not accepted\./);
 
     const after = await snapshotDb(page);
     expect(after).toEqual(before);

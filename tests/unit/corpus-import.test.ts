@@ -10,6 +10,7 @@ import { MessageError } from '../../utils/messaging/client';
 import type { RequestOf, RequestType, ResponseMap } from '../../utils/messaging/protocol';
 import { handlers } from '@/entrypoints/background/handlers';
 import { getDb } from '../../utils/db';
+import { MAX_PACK_BYTES } from '../../utils/corpus/validate';
 import { importPackFile } from '../../utils/corpus/import-client';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../../utils/corpus/progress';
 import { sanitizeWith } from '../../utils/render/sanitize';
@@ -97,8 +98,8 @@ describe('pack import through the messages', () => {
   });
 
   it('refuses a file over the limit before reading it', async () => {
-    const huge = { size: 100 * 1024 * 1024 + 1, text: vi.fn(async () => '') };
-    await expect(importPackFile(huge, { send, sanitize })).rejects.toThrow(/larger than 100\.0 MB/);
+    const huge = { size: MAX_PACK_BYTES + 1, text: vi.fn(async () => '') };
+    await expect(importPackFile(huge, { send, sanitize })).rejects.toThrow(/larger than 200\.0 MB/);
     expect(huge.text).not.toHaveBeenCalled();
   });
 

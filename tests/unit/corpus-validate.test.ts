@@ -40,7 +40,7 @@ describe('pack validation', () => {
     expect(() => checkPackSize(MAX_PACK_BYTES)).not.toThrow();
     const { problem, message } = problemOf(() => checkPackSize(MAX_PACK_BYTES + 1));
     expect(problem).toBe('too-large');
-    expect(message).toMatch(/100\.0 MB/);
+    expect(message).toMatch(/200\.0 MB/);
     expect(problemOf(() => checkPackSize(0)).problem).toBe('empty');
   });
 

@@ -5,10 +5,10 @@ import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_SCHEMA_VERSION, PackSchema, type Pac
 
 /**
  * Largest pack file we accept. A 10,000-summary pack cut from the shipped corpus (markdown plus
- * pre-rendered KaTeX HTML, ~9 KB a summary) is ~93 MB, so 100 MB fits it with little to spare;
- * the background holds the text and the parsed pack in memory at once while installing.
+ * pre-rendered KaTeX HTML with its TeX annotation, ~10 KB a summary) is ~101 MB; 200 MB leaves
+ * room for longer summaries while the text and the parsed pack are held in memory at once.
  */
-export const MAX_PACK_BYTES = 100 * 1024 * 1024;
+export const MAX_PACK_BYTES = 200 * 1024 * 1024;
 
 export type PackProblem =
   | 'too-large'
