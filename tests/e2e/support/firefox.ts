@@ -9,7 +9,7 @@
 // run script in the browser window itself (to open the real sidebar and read it).
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, contentTypeOf, FIXTURES, ROOT, type FixtureMap } from './chromium';
@@ -29,6 +29,8 @@ export interface FirefoxSession {
   /** `moz-extension://<uuid>` */
   origin: string;
   profileDir: string;
+  /** Where downloads land, without a dialog. */
+  downloadsDir: string;
   /** A new tab whose requests to the paper sites are answered from `fixtures` (every other request is refused). */
   newPage(fixtures?: FixtureMap): Promise<Page>;
   /** A new tab on one of the extension's pages (e.g. 'popup.html'), loaded. */
@@ -60,6 +62,8 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     mkdirSync(join(profileDir, 'extensions'), { recursive: true });
     writeFileSync(join(profileDir, 'extensions', GECKO_ID), FIREFOX_EXTENSION_DIR);
   }
+  const downloadsDir = join(profileDir, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -73,6 +77,12 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       ...(withExtension ? { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) } : {}),
       // Light unless asked (0 = dark, 1 = light), for pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+      // Downloads (exports) go straight to downloadsDir.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
       // Nothing reaches the network: requests not answered from fixtures go to a closed port.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -104,6 +114,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     uuid,
     origin,
     profileDir,
+    downloadsDir,
     async newPage(fixtures = {}) {
       const page = await browser.newPage();
       await routeFixturesFirefox(page, fixtures);
@@ -146,6 +157,23 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
 export async function gotoExtensionPage(page: Page, url: string, timeout = 15_000): Promise<void> {
   void page.goto(url).catch(() => undefined);
   await waitForLocation(page, url, timeout);
+}
+
+/** Clicks `selector` in `page` and returns the text of the file it downloads into `session.downloadsDir`. */
+export async function downloadFirefox(session: FirefoxSession, page: Page, selector: string, timeout = 10_000): Promise<{ name: string; text: string }> {
+  const before = new Set(readdirSync(session.downloadsDir));
+  await page.click(selector);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const name = readdirSync(session.downloadsDir).find((f) => !before.has(f) && !f.endsWith('.part'));
+    if (name) {
+      const text = readFileSync(join(session.downloadsDir, name), 'utf8');
+      // Written in one go for these small files, but wait for a complete one.
+      if (text.length > 0) return { name, text };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No download from ${selector} within ${timeout} ms`);
 }
 
 /** Reloads an extension page and waits for the new document to be loaded. */
