@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
-import { downloadFirefox, inShadowFirefox, launchFirefox, screenshotFirefox, shadowTextFirefox, type FirefoxSession } from './support/firefox';
+import { downloadFirefox, inShadowFirefox, launchFirefox, screenshotFirefox, shadowTextFirefox, textOf, uploadFirefox, type FirefoxSession } from './support/firefox';
 import { notesFrameFirefox, NOTES_TEXTAREA as TEXTAREA } from './support/notes-frame';
 
 const ABS = 'https://arxiv.org/abs/2106.09608';
@@ -50,7 +50,6 @@ describe('notes (Firefox ESR)', () => {
   }
   const value = (notes: Frame) => notes.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)!.value, TEXTAREA);
   const saveState = (notes: Frame) => notes.evaluate(() => document.querySelector('[data-testid="notes-save-state"]')?.getAttribute('data-state'));
-  const text = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
   it('keeps a note typed in the panel when the tab closes mid-typing; the page reads none of it', async () => {
     const page = await firefox.newPage(FIXTURES);
@@ -78,16 +77,16 @@ describe('notes (Firefox ESR)', () => {
 
   it('shows the note on the options dashboard with its paper, tags and status', async () => {
     options = await firefox.openExtensionPage('options.html');
-    await expect.poll(() => text(options, `${ROW}`), { timeout: 10_000 }).toContain('world models');
+    await expect.poll(() => textOf(options, `${ROW}`), { timeout: 10_000 }).toContain('world models');
     expect(await options.$eval(`${ROW} h3 a`, (a) => a.getAttribute('href'))).toBe(ABS);
-    expect(await text(options, '[data-testid="notes-count"]')).toBe('1 note');
-    await expect.poll(() => text(options, `${ROW} .sl-badge`)).toBe('To read');
+    expect(await textOf(options, '[data-testid="notes-count"]')).toBe('1 note');
+    await expect.poll(() => textOf(options, `${ROW} .sl-badge`)).toBe('To read');
     expect(await options.$$eval(`${ROW} .sl-tag`, (els) => els.map((e) => e.textContent))).toEqual(['world models', 'rl']);
     const status = await options.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Status')!.htmlFor);
     await options.select(`[id="${status}"]`, 'read');
-    await expect.poll(() => text(options, '[data-testid="notes-count"]')).toBe('0 of 1 notes');
+    await expect.poll(() => textOf(options, '[data-testid="notes-count"]')).toBe('0 of 1 notes');
     await options.select(`[id="${status}"]`, '');
-    await expect.poll(() => text(options, '[data-testid="notes-count"]')).toBe('1 note');
+    await expect.poll(() => textOf(options, '[data-testid="notes-count"]')).toBe('1 note');
     await screenshotFirefox(options, 'firefox-notes-dashboard');
   });
 
@@ -101,7 +100,7 @@ describe('notes (Firefox ESR)', () => {
     const savedAt = Date.now();
     await expect.poll(() => value(notes1), { timeout: 3000, interval: 20 }).toBe(`${first} Edited in tab two.`);
     expect(Date.now() - savedAt).toBeLessThan(1000);
-    await expect.poll(() => text(options, ROW), { timeout: 2000 }).toContain('Edited in tab two.');
+    await expect.poll(() => textOf(options, ROW), { timeout: 2000 }).toContain('Edited in tab two.');
     expect(await saveState(notes1)).not.toBe('error');
     await tab2.close();
     await tab1.close();
@@ -115,22 +114,21 @@ describe('notes (Firefox ESR)', () => {
 
     await options.click('[data-testid="wipe-start"]');
     await options.click('[data-testid="wipe-confirm"]');
-    await expect.poll(() => text(options, '[data-testid="notes-count"]')).toBe('0 notes');
+    await expect.poll(() => textOf(options, '[data-testid="notes-count"]')).toBe('0 notes');
 
-    const file = await options.$('[data-testid="import-file"]');
-    await file!.uploadFile(`${firefox.downloadsDir}/${before.name}`);
-    await expect.poll(() => text(options, '[data-testid="import-counts"]')).toMatch(/^1 new, 0 replaced, 0 kept as they are, 0 identical/);
+    await uploadFirefox(options, '[data-testid="import-file"]', `${firefox.downloadsDir}/${before.name}`);
+    await expect.poll(() => textOf(options, '[data-testid="import-counts"]')).toMatch(/^1 new, 0 replaced, 0 kept as they are, 0 identical/);
     await options.click('[data-testid="import-apply"]');
-    await expect.poll(() => text(options, '[data-testid="import-message"]')).toMatch(/1 added/);
-    await expect.poll(() => text(options, '[data-testid="notes-count"]')).toMatch(/^1 note/);
+    await expect.poll(() => textOf(options, '[data-testid="import-message"]')).toMatch(/1 added/);
+    await expect.poll(() => textOf(options, '[data-testid="notes-count"]')).toMatch(/^1 note/);
     const after = await downloadFirefox(firefox, options, '[data-testid="export-json"]');
     expect({ ...JSON.parse(after.text), exportedAt: null }).toEqual({ ...doc, exportedAt: null });
 
     // A corrupt file: a clear error, no preview, nothing changed.
     const broken = `${firefox.profileDir}/broken.json`;
     writeFileSync(broken, JSON.stringify({ format: 'summary-lens-notes', version: 1, exportedAt: 'x', notes: [{ paperKey: 'arxiv:2106.09608', text: 42 }], revisions: [] }));
-    await (await options.$('[data-testid="import-file"]'))!.uploadFile(broken);
-    await expect.poll(() => text(options, '[data-testid="import-error"]')).toMatch(/notes\[0\]\.text/);
+    await uploadFirefox(options, '[data-testid="import-file"]', broken);
+    await expect.poll(() => textOf(options, '[data-testid="import-error"]')).toMatch(/notes\[0\]\.text/);
     expect(await options.$('[data-testid="import-preview"]')).toBeNull();
     await screenshotFirefox(options, 'firefox-notes-import-error');
     const unchanged = await downloadFirefox(firefox, options, '[data-testid="export-json"]');

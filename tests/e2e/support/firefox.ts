@@ -289,3 +289,29 @@ export function panelRootAsSeenByPage(page: Page, hostTag = 'summary-lens-panel'
     return host ? (host.shadowRoot === null ? 'closed' : 'open') : 'missing';
   }, hostTag);
 }
+
+/** Clicks the label, button or link whose whole text is `text` (a real click on its box). */
+export async function clickTextFirefox(page: Page, text: string): Promise<void> {
+  const handle = await page.evaluateHandle(
+    (t) => [...document.querySelectorAll('label, button, a, [role=option]')].find((el) => el.textContent?.trim() === t) ?? null,
+    text,
+  );
+  const el = handle.asElement() as import('puppeteer-core').ElementHandle<Element> | null;
+  if (!el) throw new Error(`Nothing to click with the text ${JSON.stringify(text)}`);
+  await el.click();
+}
+
+/** Text of the first element matching `selector` (null when none). */
+export const textOf = (page: Page | import('puppeteer-core').Frame, selector: string): Promise<string | null> =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+
+/** Texts of every element matching `selector`. */
+export const textsOf = (page: Page | import('puppeteer-core').Frame, selector: string): Promise<string[]> =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+
+/** Picks `path` in the file input matching `selector`, as the user's file dialog would. */
+export async function uploadFirefox(page: Page, selector: string, path: string): Promise<void> {
+  const input = (await page.$(selector)) as import('puppeteer-core').ElementHandle<HTMLInputElement> | null;
+  if (!input) throw new Error(`No file input ${selector}`);
+  await input.uploadFile(path);
+}
