@@ -34,8 +34,13 @@ export interface DbSnapshot {
   revisions: number;
 }
 
-/** Reads the extension's database straight from IndexedDB in an extension page. */
-export function snapshotDb(page: Page): Promise<DbSnapshot> {
+/** An extension page of either driver (Playwright for Chromium, puppeteer for Firefox). */
+interface EvaluatesInPage {
+  evaluate<R>(fn: () => Promise<R>): Promise<R>;
+}
+
+/** Reads the extension's database straight from IndexedDB in an extension page (Chromium or Firefox). */
+export function snapshotDb(page: EvaluatesInPage): Promise<DbSnapshot> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const r = indexedDB.open('summary-lens');
