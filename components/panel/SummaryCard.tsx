@@ -44,7 +44,7 @@ export function SummaryCard({ summary, autoLoadImages, headingLevel = 2, hideTit
       />
       <p className="sl-summary-source">
         <span>
-          Summary from <SourceName sources={summary.sources} />
+          Summary from <SummarySource sources={summary.sources} />
         </span>
         {summary.truncated && (
           <span className="sl-badge sl-badge-warn" title="The source text of this summary stops mid-way; the rest was not available.">
@@ -67,7 +67,8 @@ export function formatAuthors(authors: readonly string[]): string | null {
 // may name its own sources.
 const SHORTSCIENCE_SEED = /^\d{3}_[0-9a-f]+\.txt\b/;
 
-function SourceName({ sources }: { sources: readonly string[] }) {
+/** Where a summary comes from, linked when it is ShortScience.org. */
+export function SummarySource({ sources }: { sources: readonly string[] }) {
   if (sources.length === 0 || sources.some((s) => SHORTSCIENCE_SEED.test(s))) {
     return (
       <a href="https://www.shortscience.org/" target="_blank" rel="noopener noreferrer">

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FIXTURES, inShadow, launchChromium, shadowText, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
+import { OPEN_NOTES_LINE } from './support/notes-frame';
 
 declare global {
   interface Window {
@@ -73,6 +74,7 @@ describe('a hostile page (Chromium)', () => {
     page.on('pageerror', (e) => /summary-lens|chrome-extension/i.test(String(e.stack)) && contentScriptErrors.push(String(e)));
     await page.goto(`https://arxiv.org/abs/${PAPER}`);
     await waitForShadowText(page, (t) => t.includes(TITLE));
+    await inShadow(page, OPEN_NOTES_LINE); // the compact panel's notes open from one line
   });
   afterAll(() => browser?.close());
 
@@ -128,7 +130,7 @@ describe('a hostile page (Chromium)', () => {
   });
 
   it('keeps its look under the page’s hostile CSS', async () => {
-    const selectors = ['.sl-summary-title', '.sl-summary-body', '.sl-notes'];
+    const selectors = ['.sl-bar-title', '.sl-summary-body', '.sl-notes'];
     const before = await Promise.all(selectors.map((s) => styleOf(page, s)));
     expect(before.every(Boolean)).toBe(true);
     await page.evaluate(() => window.hostile.restyle());
@@ -170,6 +172,7 @@ describe('a hostile page (Chromium)', () => {
     expect(((await send(options, 'ping')) as any).data.db.ready).toBe(true);
     await page.reload();
     await waitForShadowText(page, (t) => t.includes(TITLE));
+    await inShadow(page, OPEN_NOTES_LINE);
     await expect.poll(async () => (await noteValue(page))?.startsWith(SECRET), { timeout: 10_000 }).toBe(true);
     expect(contentScriptErrors).toEqual([]);
   });

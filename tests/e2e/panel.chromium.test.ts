@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, serveFixtures, shadowText, waitForShadowText, type ExtensionBrowser } from './support/chromium';
-import { attrInPanel, clickInPanel, focusInPanel, inShadow, PANEL_FIXTURES } from './support/panel';
+import { join } from 'node:path';
+import { ARTIFACTS } from './support/chromium';
+import { attrInPanel, clickInPanel, FIRST_SCREEN, FIRST_SCREEN_PAGES, focusInPanel, inShadow, longestSummary, measureFirstScreen, PANEL_FIXTURES, SHOWN_SUMMARY_TEXT, textOfSummaryHtml } from './support/panel';
 import { notesFrame, NOTES_TEXTAREA } from './support/notes-frame';
 
 // Inside service-worker callbacks, which run in the browser, the extension sees `chrome`.
@@ -64,14 +66,20 @@ describe('in-page panel (Chromium)', () => {
   });
   afterAll(() => browser?.close());
 
-  it('current abs layout: above the abstract, with math typeset in KaTeX fonts', async () => {
+  it('current abs layout: above the abstract, compact; the full summary with math typeset in KaTeX fonts', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1701.05369');
     const text = await ready(page, TITLES.variationalDropout);
-    expect(text).toContain('Dmitry Molchanov, Arsenii Ashukha and Dmitry Vetrov · 2017 · ICML 2017');
-    expect(text).toContain('Summary from ShortScience.org');
+    // Compact: the header line names the matched paper; the opening of the summary; notes as one line.
+    expect(text).toContain('Read full summary');
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(".sl-bar-title").textContent; }')).toBe(TITLES.variationalDropout);
+    expect(await inShadow<number>(page, 'function () { return this.querySelector(".sl-bar").getBoundingClientRect().height; }')).toBeLessThan(50);
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(".sl-notes-toggle").textContent; }')).toBe('Add a note');
     // Placed in the left column, right above the abstract.
     expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.nextElementSibling?.matches('blockquote.abstract'))).toBe(true);
+    await clickInPanel(page, 'button.sl-read-full');
+    await ready(page, 'Dmitry Molchanov, Arsenii Ashukha and Dmitry Vetrov · 2017 · ICML 2017');
+    expect(await shadowText(page)).toContain('Summary from ShortScience.org');
     // KaTeX: no @font-face anywhere in the page (it would show the extension's address); the
     // content script adds the fonts the math uses as FontFace objects made from bytes.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('@font-face') || document.querySelector('style[wxt-shadow-root-document-styles]') !== null)).toBe(false);
@@ -80,9 +88,11 @@ describe('in-page panel (Chromium)', () => {
     await expect
       .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('SL-KaTeX') && f.status === 'loaded').map((f) => f.family)), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(['SL-KaTeX_Main', 'SL-KaTeX_Math']));
-    // Scroll the summary to its first formula for the screenshot.
-    await inShadow(page, 'function () { const k = this.querySelector(".katex"); const body = this.querySelector(".sl-summary-body"); body.scrollTop = k.offsetTop - body.offsetTop - 40; }');
+    // Scroll the page to the summary's first formula for the screenshot.
+    await inShadow(page, 'function () { this.querySelector(".katex").scrollIntoView({ block: "center" }); }');
     await screenshot(page, 'panel-abs-current-math');
+    await clickInPanel(page, 'button.sl-read-less');
+    await ready(page, 'Read full summary');
 
     // A link that starts a navigation but leaves the page in place (a download) keeps the panel.
     await page.route('https://arxiv.org/src/1701.05369', (route) =>
@@ -97,6 +107,48 @@ describe('in-page panel (Chromium)', () => {
     await page.close();
   });
 
+  it('compact at 1280×800: the abstract starts on the first screen on every abs layout and under the OpenReview title; "Read full summary" shows all of the longest summary', async () => {
+    const longest = longestSummary();
+    expect(longest.arxivId).toBe('2006.04635'); // the fixture pages below are built for it
+    const page = await browser.context.newPage();
+    await page.setViewportSize(FIRST_SCREEN);
+    for (const target of FIRST_SCREEN_PAGES) {
+      await page.goto(target.url);
+      await ready(page, 'Read full summary');
+      const m = await page.evaluate(measureFirstScreen, target);
+      console.log(`[measure] ${target.url}: panel ${m.panelTop?.toFixed(0)}+${m.panelHeight?.toFixed(0)} px, abstract's first line ends at ${m.abstractFirstLineBottom?.toFixed(0)} px of ${m.viewportHeight}`);
+      expect(m.scrollY).toBe(0);
+      expect(m.abstractFirstLineBottom, target.url).not.toBeNull();
+      expect(m.abstractFirstLineBottom!, target.url).toBeLessThanOrEqual(m.viewportHeight);
+      if (target.url.includes('openreview')) expect(m.panelTop!, target.url).toBeGreaterThanOrEqual(m.titleBottom!);
+    }
+
+    // The longest summary on the current layout: its opening, then all of it in place.
+    await page.goto('https://arxiv.org/abs/2006.04635');
+    await ready(page, 'Read full summary');
+    const full = await page.evaluate(textOfSummaryHtml, longest.html);
+    const opening = (await inShadow<string>(page, `function () { const root = this; ${SHOWN_SUMMARY_TEXT} }`))!;
+    expect(opening.length).toBeGreaterThan(100);
+    expect(opening.length).toBeLessThan(full.length / 5);
+    expect(full.startsWith(opening)).toBe(true); // whole sentences from the start, nothing rewritten
+    expect(opening).toMatch(/[.!?]$/);
+    await screenshot(page, 'panel-compact-longest-preview');
+    await clickInPanel(page, 'button.sl-read-full');
+    await ready(page, 'Show less');
+    expect(await inShadow<string>(page, `function () { const root = this; ${SHOWN_SUMMARY_TEXT} }`)).toBe(full);
+    // In place, in the page's flow: nothing to scroll inside the panel.
+    expect(await inShadow<boolean>(page, 'function () { const b = this.querySelector(".sl-summary-body"); return b.scrollHeight <= b.clientHeight + 1; }')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'panel-compact-longest-full.png'), fullPage: true });
+    // Remembered: the next paper opens in full too, until "Show less".
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await ready(page, 'Show less');
+    await clickInPanel(page, 'button.sl-read-less');
+    await ready(page, 'Read full summary');
+    await page.reload();
+    await ready(page, 'Read full summary');
+    await page.close();
+  });
+
   it('2021 abs layout, versioned URL: top of the right column, truncation mark, images held back', async () => {
     const page = await browser.context.newPage();
     const thirdParty: string[] = [];
@@ -104,8 +156,9 @@ describe('in-page panel (Chromium)', () => {
       if (!/^https?:\/\/([a-z0-9-]+\.)*(arxiv\.org|openreview\.net)\//.test(r.url()) && !r.url().startsWith('chrome-extension:')) thirdParty.push(r.url());
     });
     await page.goto('https://arxiv.org/abs/2001.04451v2');
-    const text = await ready(page, TITLES.reformer);
-    expect(text).toContain('Truncated in source');
+    await ready(page, TITLES.reformer);
+    await clickInPanel(page, 'button.sl-read-full');
+    await ready(page, 'Truncated in source');
     expect(await page.evaluate(() => document.querySelector('.extra-services')?.firstElementChild?.localName)).toBe('summary-lens-panel');
     // Images: a "Load image from <host>" button each; nothing requested until a click.
     const buttons = await inShadow<string[]>(page, 'function () { return [...this.querySelectorAll("button.sl-img-load")].map((b) => b.textContent); }');
@@ -124,13 +177,13 @@ describe('in-page panel (Chromium)', () => {
     await setStorage(browser, { settings: { ...DEFAULT_SETTINGS, autoLoadImages: true } });
     try {
       await page.reload();
-      await ready(page, TITLES.reformer);
+      await ready(page, 'Truncated in source'); // still in full: remembered
       const images = await inShadow<{ buttons: number; srcs: string[] }>(page, 'function () { return { buttons: this.querySelectorAll("button.sl-img-load").length, srcs: [...this.querySelectorAll(".sl-summary-body img")].map((i) => i.getAttribute("src")) }; }');
       expect(images!.buttons).toBe(0);
       expect(images!.srcs.length).toBe(buttons!.length);
       for (const s of images!.srcs) expect(s).toMatch(/^https:\/\//);
     } finally {
-      await setStorage(browser, { settings: DEFAULT_SETTINGS });
+      await setStorage(browser, { settings: DEFAULT_SETTINGS, panelExpanded: false });
     }
     await page.close();
   });
@@ -167,8 +220,9 @@ describe('in-page panel (Chromium)', () => {
   it('OpenReview forum matched by title and first author only', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://openreview.net/forum?id=FixtureLin2021');
-    const text = await ready(page, TITLES.grounding);
-    expect(text).toContain('Toru Lin, Minyoung Huh et al.');
+    await ready(page, TITLES.grounding);
+    // The header names the matched paper, and says whose it is on hover.
+    expect(await attrInPanel(page, '.sl-bar-title', 'title')).toBe(`${TITLES.grounding} — Toru Lin, Minyoung Huh et al.`);
     expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.previousElementSibling?.className)).toBe('clearfix mb-1');
     // The URL alone names no corpus paper; the panel's match marks the toolbar button all the same.
     const worker = browser.context.serviceWorkers()[0];
@@ -243,12 +297,12 @@ describe('in-page panel (Chromium)', () => {
     await page.reload();
     const collapsed = await ready(page, TITLES.variationalDropout);
     expect(await attrInPanel(page, collapse, 'aria-expanded')).toBe('false');
-    expect(collapsed).not.toContain('Summary from'); // only the bar with the title
+    expect(collapsed).not.toContain('Read full summary'); // only the bar with the title
     expect((await hostBox(page))!.height).toBeLessThan(60);
     await screenshot(page, 'panel-collapsed');
     await clickInPanel(page, collapse);
     await page.reload();
-    await ready(page, 'Summary from');
+    await ready(page, 'Read full summary');
     expect(await attrInPanel(page, collapse, 'aria-expanded')).toBe('true');
 
     // Dismiss, undo (focus lands on Undo), dismiss again: gone after a reload, for this paper only.
@@ -257,7 +311,7 @@ describe('in-page panel (Chromium)', () => {
     expect(await inShadow<string>(page, 'function () { return this.activeElement?.textContent ?? null; }')).toBe('Undo');
     await screenshot(page, 'panel-dismissed-undo');
     await page.keyboard.press('Enter');
-    await ready(page, 'Summary from');
+    await ready(page, 'Read full summary');
     await clickInPanel(page, 'button[aria-label="Hide for this paper"]');
     await waitForShadowText(page, (t) => t.includes('Hidden for this paper'));
     try {
@@ -302,8 +356,16 @@ describe('in-page panel (Chromium)', () => {
     expect(await attrInPanel(page, 'button[aria-controls]', 'aria-expanded')).toBe('true');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Hide for this paper');
-    await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Summary text'); // the scrolling summary is reachable to scroll by keyboard
+    // On through the opening's own links (if any) to "Read full summary"; Enter expands in place
+    // and takes the reader to the full text; the notes line follows.
+    for (let i = 0; i < 6 && (await focused()) !== 'Read full summary'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Read full summary');
+    expect(await attrInPanel(page, 'button.sl-read-full', 'aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inShadow<string | null>(page, 'function () { return this.activeElement?.className ?? null; }')).toBe('sl-full-text');
+    expect(await shadowText(page)).toContain('Summary from ShortScience.org');
+    await clickInPanel(page, 'button.sl-read-less');
+    await ready(page, 'Read full summary');
     await page.close();
   });
 
@@ -326,7 +388,7 @@ describe('in-page panel (Chromium)', () => {
     });
     await page.goto('https://arxiv.org/abs/1701.05369');
     const title = TITLES.variationalDropout;
-    await ready(page, 'Summary from');
+    await ready(page, 'Read full summary');
     // The user works in the panel while the page watches.
     await focusInPanel(page, 'button[aria-controls]');
     await page.keyboard.press('Enter');
@@ -365,7 +427,7 @@ describe('in-page panel (Chromium)', () => {
         capturedRoots: w.__roots.filter((r) => r.host === host).length,
         eventPaths: w.__paths.filter((p) => p.includes('SUMMARY-LENS-PANEL')),
       };
-    }, ['Summary from ShortScience', 'log_sigma2 = matrix filled', 'Hidden for this paper', 'Collapse summary']);
+    }, ['Read full summary', 'alternative way to approximate the KL divergence', 'Hidden for this paper', 'Collapse summary']);
     expect(probe.leaks).toEqual([]);
     expect(probe.shadowRoot).toBeNull();
     expect(probe.children).toBe(0);
@@ -385,7 +447,7 @@ describe('in-page panel (Chromium)', () => {
   it('a page script cannot test guesses against the notes with window.find(), nor open their frame', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1701.05369');
-    await ready(page, 'Summary from');
+    await ready(page, 'Read full summary');
     const notes = await notesFrame(page);
     const secret = `Reviewer two misread lemma zqxjv ${Date.now()}`;
     await notes.locator(NOTES_TEXTAREA).click();
@@ -449,6 +511,10 @@ describe('in-page panel (Chromium)', () => {
     } finally {
       await cdp.detach();
     }
+    // Back on the page, the panel's notes line knows there is a note, and nothing of its text.
+    await page.reload();
+    const after = await ready(page, 'Open your note');
+    expect(after).not.toContain('zqxjv');
     await page.close();
   });
 
@@ -539,8 +605,10 @@ describe('in-page panel (Chromium)', () => {
     }
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1701.05369');
-    await ready(page, TITLES.variationalDropout);
-    await notesFrameFitted(page); // the notes frame has its final height: the panel's size is settled
+    await ready(page, 'Read full summary');
+    // Its size is settled (fonts in, no frame to fit) when its height holds from one poll to the next.
+    let last = -1;
+    await expect.poll(async () => last === (last = (await hostBox(page))!.height)).toBe(true);
     const withPanel = await measure(page);
     const host = (await hostBox(page))!;
     // Above and beside the panel: nothing moved or changed.
@@ -585,7 +653,7 @@ describe('in-page panel (Chromium)', () => {
 /** Computed styles inside the panel that page CSS would change if it leaked in. */
 const STYLE_PROBE = `function () {
   const pick = (sel) => { const cs = getComputedStyle(this.querySelector(sel)); return [cs.color, cs.backgroundColor, cs.fontFamily, cs.fontSize, cs.letterSpacing, cs.lineHeight, cs.margin].join(' | '); };
-  return { title: pick('.sl-summary-title'), body: pick('.sl-summary-body p'), brand: pick('.sl-brand'), button: pick('.sl-icon-button'), panel: pick('.sl-panel'), hostDisplay: getComputedStyle(this.host).display };
+  return { title: pick('.sl-bar-title'), body: pick('.sl-summary-body p'), brand: pick('.sl-brand'), button: pick('.sl-icon-button'), panel: pick('.sl-panel'), hostDisplay: getComputedStyle(this.host).display };
 }`;
 
 describe('in-page panel, dark system theme (Chromium)', () => {

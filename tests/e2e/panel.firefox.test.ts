@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { launchFirefox, panelRootAsSeenByPage, screenshotFirefox, shadowTextFirefox, waitForShadowTextFirefox, type FirefoxSession } from './support/firefox';
-import { PANEL_FIXTURES } from './support/panel';
-import { inShadowFirefox, notesFrameFirefox, NOTES_TEXTAREA } from './support/notes-frame';
+import { join } from 'node:path';
+import { ARTIFACTS } from './support/chromium';
+import { FIRST_SCREEN, FIRST_SCREEN_PAGES, longestSummary, measureFirstScreen, PANEL_FIXTURES, SHOWN_SUMMARY_TEXT, textOfSummaryHtml } from './support/panel';
+import { inShadowFirefox, notesFrameFirefox, NOTES_TEXTAREA, OPEN_NOTES_LINE } from './support/notes-frame';
 
 const ready = (t: string, title: string) => t.includes(title) && !t.includes('Looking up');
 
@@ -21,14 +23,54 @@ describe('in-page panel (Firefox ESR)', () => {
     const page = await firefox.newPage(PANEL_FIXTURES);
     await page.goto('https://arxiv.org/abs/1701.05369');
     const text = await waitForShadowTextFirefox(browser, page, (t) => ready(t, 'Variational Dropout Sparsifies Deep Neural Networks'), 20_000);
-    expect(text).toContain('Summary from ShortScience.org');
+    expect(text).toContain('Read full summary');
     expect(await panelRootAsSeenByPage(page)).toBe('closed');
     expect(await page.evaluate(() => document.querySelector('summary-lens-panel')?.nextElementSibling?.matches('blockquote.abstract'))).toBe(true);
-    // The @font-face rules point at the extension (moz-extension://<uuid>/katex-fonts/…) and load.
+    // The full summary has math: the @font-face rules point at the extension (moz-extension://<uuid>/katex-fonts/…) and load.
+    await inShadowFirefox(browser, page, '(root) => { root.querySelector("button.sl-read-full").click(); return true; }');
+    await waitForShadowTextFirefox(browser, page, (t) => t.includes('Summary from ShortScience.org'), 10_000);
     await expect
       .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('SL-KaTeX') && f.status === 'loaded').length), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await screenshotFirefox(page, 'firefox-panel-abs');
+    await inShadowFirefox(browser, page, '(root) => { root.querySelector("button.sl-read-less").click(); return true; }');
+    await waitForShadowTextFirefox(browser, page, (t) => t.includes('Read full summary'), 10_000);
+    await page.close();
+  });
+
+  it('compact at 1280×800: the abstract starts on the first screen on every abs layout and under the OpenReview title; "Read full summary" shows all of the longest summary', async () => {
+    const longest = longestSummary();
+    expect(longest.arxivId).toBe('2006.04635');
+    const page = await firefox.newPage(PANEL_FIXTURES);
+    await page.setViewport(FIRST_SCREEN);
+    const shown = () => inShadowFirefox<string>(browser, page, `(root) => { ${SHOWN_SUMMARY_TEXT} }`);
+    for (const target of FIRST_SCREEN_PAGES) {
+      await page.goto(target.url);
+      await waitForShadowTextFirefox(browser, page, (t) => ready(t, 'Read full summary'), 20_000);
+      const m = await page.evaluate(measureFirstScreen, target);
+      console.log(`[measure] Firefox ${target.url}: panel ${m.panelTop?.toFixed(0)}+${m.panelHeight?.toFixed(0)} px, abstract's first line ends at ${m.abstractFirstLineBottom?.toFixed(0)} px of ${m.viewportHeight}`);
+      expect(m.scrollY).toBe(0);
+      expect(m.abstractFirstLineBottom, target.url).not.toBeNull();
+      expect(m.abstractFirstLineBottom!, target.url).toBeLessThanOrEqual(m.viewportHeight);
+      if (target.url.includes('openreview')) expect(m.panelTop!, target.url).toBeGreaterThanOrEqual(m.titleBottom!);
+    }
+    await page.goto('https://arxiv.org/abs/2006.04635');
+    await waitForShadowTextFirefox(browser, page, (t) => ready(t, 'Read full summary'), 20_000);
+    const full = await page.evaluate(textOfSummaryHtml, longest.html);
+    const opening = (await shown())!;
+    expect(opening.length).toBeGreaterThan(100);
+    expect(opening.length).toBeLessThan(full.length / 5);
+    expect(full.startsWith(opening)).toBe(true);
+    await screenshotFirefox(page, 'firefox-panel-compact-longest-preview');
+    await inShadowFirefox(browser, page, '(root) => { root.querySelector("button.sl-read-full").click(); return true; }');
+    await waitForShadowTextFirefox(browser, page, (t) => t.includes('Show less'), 10_000);
+    expect(await shown()).toBe(full);
+    await page.screenshot({ path: join(ARTIFACTS, 'firefox-panel-compact-longest-full.png'), fullPage: true });
+    // Remembered on the next page, until "Show less".
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await waitForShadowTextFirefox(browser, page, (t) => t.includes('Show less'), 20_000);
+    await inShadowFirefox(browser, page, '(root) => { root.querySelector("button.sl-read-less").click(); return true; }');
+    await waitForShadowTextFirefox(browser, page, (t) => t.includes('Read full summary'), 10_000);
     await page.close();
   });
 
@@ -45,6 +87,7 @@ describe('in-page panel (Firefox ESR)', () => {
     const page = await firefox.newPage(PANEL_FIXTURES);
     await page.goto('https://arxiv.org/abs/1701.05369');
     await waitForShadowTextFirefox(browser, page, (t) => ready(t, 'Variational Dropout Sparsifies Deep Neural Networks'), 20_000);
+    await inShadowFirefox(browser, page, `(root) => (${OPEN_NOTES_LINE}).call(root)`); // the compact panel's notes open from one line
     const notes = await notesFrameFirefox(page);
     const frame = () =>
       inShadowFirefox<{ src: string; title: string; height: number }>(browser, page, '(root) => { const f = root.querySelector("iframe.sl-notes-frame"); return { src: f.src, title: f.title, height: f.getBoundingClientRect().height }; }');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchChromium, screenshot, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
-import { inShadow, PANEL_FIXTURES } from './support/panel';
+import { inShadow, PANEL_FIXTURES, setPanelExpanded } from './support/panel';
 import { RELATED_PAGES, relatedPageFile } from '../fixtures/build-related-pages';
 import type { Pack } from '../../utils/corpus/pack';
 
@@ -46,6 +46,8 @@ describe('related papers and background concepts (Chromium)', () => {
       [`arxiv.org/abs/${RELATED_PAGES.to}`]: `pages/${relatedPageFile(RELATED_PAGES.to)}`,
     });
     browser = await launchChromium();
+    // Related papers are part of the panel's full view ("Read full summary"), remembered once chosen.
+    await setPanelExpanded(browser, true);
   });
   afterAll(() => browser?.close());
 

@@ -1,14 +1,21 @@
 // The summary panel shown beside a paper (in a closed shadow root, see entrypoints/content).
-// Full state: summary card + notes + related papers, collapsible (remembered for every paper).
-// The notes sit in an extension-origin frame (./NotesFrame.tsx): the page cannot search them.
+// Compact by default, so the paper's own abstract stays on the first screen: one header line
+// (brand, the matched paper's title, collapse, dismiss), the summary's opening sentences with
+// "Read full summary" (expands in place: the full card and related papers), and notes as one
+// line that opens the editor. Collapsing and expanding are remembered for every paper.
+// The notes sit in an extension-origin frame (./NotesFrame.tsx): the page cannot search them,
+// and the panel itself never holds note text (at most whether a note exists).
 // No summary: one line that still opens the notes. Dismissible per paper, with an undo.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SummaryView } from '@/utils/messaging/client';
 import type { Settings } from '@/utils/settings';
 import { sendMessage } from '@/utils/messaging/client';
 import { NotesFrame } from './NotesFrame';
 import { RelatedList } from '@/components/related/RelatedList';
-import { SummaryCard } from '@/components/panel/SummaryCard';
+import { formatAuthors, SummaryCard, SummarySource } from '@/components/panel/SummaryCard';
+import { SafeHtml } from '@/components/panel/SafeHtml';
+import { previewHtml } from '@/utils/render/preview';
+import { panelExpandedItem, PREVIEW_CHARS } from './panel-view';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import type { PageThemeReader, Theme } from '@/utils/theme';
@@ -24,6 +31,8 @@ export interface PanelProps {
   pageTitle: string | null;
   /** Settings read before mounting, so the first paint is already right. */
   initialSettings: Settings;
+  /** Whether the last panel was showing a summary in full (read before mounting, like the settings). */
+  initialExpanded?: boolean;
   /** 'column': a narrow side column (arXiv's right column); 'wide': in the text flow. */
   layout: 'column' | 'wide';
   readPageTheme?: PageThemeReader;
@@ -36,7 +45,7 @@ export interface PanelProps {
 /** How long "Hidden for this paper · Undo" stays before the panel goes away. */
 export const UNDO_MS = 8000;
 
-export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme, inset, onGone }: PanelProps) {
+export function Panel({ state, pageTitle, initialSettings, initialExpanded = false, layout, readPageTheme, inset, onGone }: PanelProps) {
   const settings = useSettings(initialSettings);
   const theme = useTheme(settings.theme, readPageTheme);
   const [dismissed, setDismissed] = useState(false);
@@ -54,6 +63,11 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
     void sendMessage('setPanelCollapsed', { collapsed: !collapsed })
       .catch(() => undefined)
       .finally(() => void ownWrites.current--);
+  };
+  const [expanded, setExpanded] = useState(initialExpanded);
+  const toggleExpanded = (next: boolean) => {
+    setExpanded(next);
+    void panelExpandedItem.setValue(next);
   };
   const paperKey = state.kind === 'ready' ? state.paperKey : null;
 
@@ -123,8 +137,12 @@ export function Panel({ state, pageTitle, initialSettings, layout, readPageTheme
       theme={theme}
       summary={state.summary}
       paperKey={paperKey}
+      hasNote={state.hasNote}
+      previewChars={PREVIEW_CHARS[layout]}
       collapsed={collapsed}
       onToggle={toggleCollapsed}
+      expanded={expanded}
+      onExpand={toggleExpanded}
       autoLoadImages={settings.autoLoadImages}
       onDismiss={dismiss}
     />
@@ -142,23 +160,35 @@ function FullPanel(props: {
   theme: Theme;
   summary: SummaryView;
   paperKey: string | null;
+  hasNote: boolean | undefined;
+  previewChars: number;
   collapsed: boolean;
   onToggle: () => void;
+  expanded: boolean;
+  onExpand: (expanded: boolean) => void;
   autoLoadImages: boolean;
   onDismiss: () => void;
 }) {
-  const { rootProps, theme, summary, paperKey, collapsed, onToggle, autoLoadImages, onDismiss } = props;
+  const { rootProps, theme, summary, paperKey, hasNote, previewChars, collapsed, onToggle, expanded, onExpand, autoLoadImages, onDismiss } = props;
   const bodyId = useId();
   const title = summary.paper.title ?? 'Untitled paper';
+  const authors = formatAuthors(summary.paper.authors);
+  const preview = useMemo(() => previewHtml(summary.html, previewChars), [summary.html, previewChars]);
+  const full = expanded || preview.complete;
+  // After "Read full summary" the reader goes on where the opening stopped: focus moves to the full text.
+  const fullRef = useRef<HTMLDivElement>(null);
+  const focusFull = useRef(false);
+  useEffect(() => {
+    if (full && focusFull.current) fullRef.current?.focus();
+    focusFull.current = false;
+  }, [full]);
   return (
-    <section {...rootProps} className={`${rootProps.className}${collapsed ? ' sl-collapsed' : ''}`} aria-label="Summary Lens">
+    <section {...rootProps} className={`${rootProps.className}${collapsed ? ' sl-collapsed' : ''}${full ? ' sl-full' : ' sl-preview'}`} aria-label="Summary Lens">
       <div className="sl-bar">
         <BarLabel>
-          {collapsed && (
-            <span className="sl-bar-text sl-bar-title" title={title}>
-              {title}
-            </span>
-          )}
+          <h3 className="sl-bar-text sl-bar-title" title={authors ? `${title} — ${authors}` : title}>
+            {title}
+          </h3>
         </BarLabel>
         <button
           type="button"
@@ -174,19 +204,81 @@ function FullPanel(props: {
         <DismissButton onClick={onDismiss} />
       </div>
       <div id={bodyId} className="sl-content" hidden={collapsed}>
-        {!collapsed && (
-          <>
-            <SummaryCard summary={summary} autoLoadImages={autoLoadImages} headingLevel={3} scrollable />
-            {paperKey && (
-              <section className="sl-section sl-notes" aria-label="Your notes">
-                <NotesFrame paperKey={paperKey} title={summary.paper.title} theme={theme} />
-              </section>
-            )}
-            <RelatedList summary={summary} context="panel" />
-          </>
-        )}
+        {!collapsed &&
+          (full ? (
+            <>
+              <div ref={fullRef} tabIndex={-1} className="sl-full-text">
+                <SummaryCard summary={summary} autoLoadImages={autoLoadImages} headingLevel={3} hideTitle />
+              </div>
+              {!preview.complete && (
+                <button type="button" className="sl-link-button sl-read-less" aria-expanded onClick={() => onExpand(false)}>
+                  Show less
+                </button>
+              )}
+              <NotesLine paperKey={paperKey} hasNote={hasNote} title={summary.paper.title} theme={theme} />
+              <RelatedList summary={summary} context="panel" />
+            </>
+          ) : (
+            <>
+              <article className="sl-summary" aria-label="Summary (opening)">
+                <SafeHtml className="sl-summary-body" html={preview.html} autoLoadImages={autoLoadImages} />
+                <p className="sl-preview-more">
+                  <button
+                    type="button"
+                    className="sl-link-button sl-read-full"
+                    aria-expanded={false}
+                    onClick={() => {
+                      focusFull.current = true;
+                      onExpand(true);
+                    }}
+                  >
+                    Read full summary
+                  </button>
+                  <span className="sl-muted">
+                    from <SummarySource sources={summary.sources} />
+                  </span>
+                </p>
+              </article>
+              <NotesLine paperKey={paperKey} hasNote={hasNote} title={summary.paper.title} theme={theme} />
+            </>
+          ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * Notes in one line: "Add a note", or "Open your note" when the background says one exists
+ * (it never sends the text), opening the editor frame below it.
+ */
+function NotesLine({ paperKey, hasNote, title, theme }: { paperKey: string | null; hasNote: boolean | undefined; title: string | null; theme: Theme }) {
+  const [open, setOpen] = useState(false);
+  const notesId = useId();
+  if (!paperKey) return null;
+  const label = hasNote === undefined ? 'Notes' : hasNote ? 'Open your note' : 'Add a note';
+  return (
+    <div className="sl-notes-line">
+      <button type="button" className="sl-link-button sl-notes-toggle" aria-expanded={open} aria-controls={notesId} onClick={() => setOpen((o) => !o)}>
+        <NoteIcon />
+        {open ? 'Close notes' : label}
+      </button>
+      <div id={notesId} hidden={!open}>
+        {open && (
+          <section className="sl-section sl-notes" aria-label="Your notes">
+            <NotesFrame paperKey={paperKey} title={title} theme={theme} />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function NoteIcon() {
+  return (
+    <svg className="sl-note-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M3.5 2.5h6l3 3v8h-9z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+      <path d="M5.5 8h5M5.5 10.5h3.5" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
+    </svg>
   );
 }
 

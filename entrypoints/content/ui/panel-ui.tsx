@@ -6,10 +6,14 @@ import { Panel, type PanelState } from '../panel/Panel';
 import { hasMath, katexShadowCss, watchKatexFonts } from '@/components/katex';
 import { benchMark } from '@/utils/bench-mark';
 import { PANEL_TAG } from '../mount-panel';
+import { panelExpandedItem } from '../panel/panel-view';
 import type { ContentUi, Outcome } from '../ui-api';
 
 export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, placement, settings, first, lookup, wanted }]: Parameters<ContentUi['showPanel']>): Promise<void> {
   let state: PanelState = first ? toState(first) : { kind: 'loading' };
+  // Full or compact, as the last panel was: read before the first paint.
+  const expanded = await panelExpandedItem.getValue();
+  if (signal.aborted) return;
   // KaTeX's rules and fonts only when there is (or may be) math.
   const math = !first || ('reply' in first && hasMath(first.reply.summary?.html ?? ''));
   let root: ReactDOM.Root | undefined;
@@ -40,6 +44,7 @@ export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, pl
         inset={placement.inset?.(ui.shadowHost)}
         pageTitle={ref.title ?? null}
         initialSettings={settings}
+        initialExpanded={expanded}
         layout={placement.layout}
         readPageTheme={placement.readPageTheme}
         onGone={() => ui.remove()}

@@ -5,6 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import type { Frame as FirefoxFrame, Page as FirefoxPage } from 'puppeteer-core';
 import { inShadowFirefox } from './firefox';
+import { inShadow } from './chromium';
 
 export { inShadowFirefox };
 
@@ -13,9 +14,13 @@ export const NOTES_TEXTAREA = '[data-testid="notes-editor"] textarea';
 
 const isNotesFrame = (url: string) => /^(chrome|moz)-extension:\/\/[^/]+\/notes-frame\.html\?/.test(url);
 
-/** The panel's notes frame once its editor has loaded the note (textarea enabled). */
+/** Opens the summary panel's one-line notes (the editor frame is not there until then). */
+export const OPEN_NOTES_LINE = 'function () { this.querySelector(".sl-notes-toggle[aria-expanded=\'false\']")?.click(); return true; }';
+
+/** The panel's notes frame once its editor has loaded the note (textarea enabled), opening the notes line first. */
 export async function notesFrame(page: Page, timeout = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
+  await inShadow(page, OPEN_NOTES_LINE);
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => !f.isDetached() && isNotesFrame(f.url()));
     if (frame && (await frame.locator(NOTES_TEXTAREA).isEnabled({ timeout: 50 }).catch(() => false))) return frame;

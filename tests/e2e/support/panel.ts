@@ -1,7 +1,9 @@
 // Reaching into the panel's CLOSED shadow root from a test, through the DevTools protocol (the
 // page's own scripts cannot), plus the fixture routes the panel tests share.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { inShadow, type FixtureMap } from './chromium';
+import { inShadow, ROOT, type ExtensionBrowser, type FixtureMap } from './chromium';
 
 export { inShadow };
 
@@ -13,6 +15,9 @@ export const PANEL_FIXTURES: FixtureMap = {
   'arxiv.org/abs/2001.04451': 'pages/panel-arxiv-abs-2021-2001.04451v2.html',
   'arxiv.org/abs/2001.04451v2': 'pages/panel-arxiv-abs-2021-2001.04451v2.html',
   'arxiv.org/abs/2106.09608': 'pages/arxiv-abs-2106.09608v2-2021.html',
+  // The corpus's longest summary, on both layouts (the compact panel's worst case)
+  'arxiv.org/abs/2006.04635': 'pages/panel-arxiv-abs-current-2006.04635.html',
+  'arxiv.org/abs/2006.04635v2': 'pages/panel-arxiv-abs-2021-2006.04635v2.html',
   // arXiv HTML full text and its ar5iv form
   'arxiv.org/html/1911.05507v1': 'pages/panel-arxiv-html-1911.05507v1.html',
   'ar5iv.labs.arxiv.org/html/1911.05507': 'pages/panel-arxiv-html-1911.05507v1.html',
@@ -52,3 +57,70 @@ export function attrInPanel(page: Page, selector: string, name: string): Promise
   return inShadow<string | null>(page, `function () { return this.querySelector(${JSON.stringify(selector)})?.getAttribute(${JSON.stringify(name)}) ?? null; }`);
 }
 
+
+/**
+ * Pages on which the compact panel must leave the paper's abstract on the first screen at
+ * 1280×800: each arXiv abs layout (current and 2021), the corpus's longest summary on both, and
+ * OpenReview forums (where the panel also stays under the title).
+ */
+export const FIRST_SCREEN_PAGES = [
+  { url: 'https://arxiv.org/abs/2006.04635', title: '#abs h1.title', abstract: 'blockquote.abstract' },
+  { url: 'https://arxiv.org/abs/2006.04635v2', title: '#abs h1.title', abstract: 'blockquote.abstract' },
+  { url: 'https://arxiv.org/abs/1701.05369', title: '#abs h1.title', abstract: 'blockquote.abstract' },
+  { url: 'https://arxiv.org/abs/2001.04451v2', title: '#abs h1.title', abstract: 'blockquote.abstract' },
+  { url: 'https://openreview.net/forum?id=SylKikSYDH', title: 'h2.citation_title', abstract: '.note-content' },
+  { url: 'https://openreview.net/forum?id=FixtureLin2021', title: 'h2.citation_title', abstract: '.note-content' },
+] as const;
+export const FIRST_SCREEN = { width: 1280, height: 800 };
+
+/** Runs in the page: where the title, the panel and the first line of the abstract are. */
+export function measureFirstScreen(selectors: { title: string; abstract: string }) {
+  const box = (el: Element | null) => (el ? el.getBoundingClientRect() : null);
+  const abstract = document.querySelector(selectors.abstract);
+  let firstLine: DOMRect | null = null;
+  if (abstract) {
+    // The first text that is laid out (arXiv's "Abstract:" label is hidden).
+    const walker = document.createTreeWalker(abstract, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text && !firstLine; text = walker.nextNode()) {
+      if (!text.textContent!.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      firstLine = [...range.getClientRects()].find((r) => r.height > 0) ?? null;
+    }
+  }
+  return {
+    scrollY,
+    viewportHeight: innerHeight,
+    titleBottom: box(document.querySelector(selectors.title))?.bottom ?? null,
+    panelTop: box(document.querySelector('summary-lens-panel'))?.top ?? null,
+    panelHeight: box(document.querySelector('summary-lens-panel'))?.height ?? null,
+    abstractFirstLineBottom: firstLine?.bottom ?? null,
+  };
+}
+
+/** The corpus's longest summary (by markdown), from the built pack the extension ships. */
+export function longestSummary(): { id: string; arxivId: string | null; title: string | null; html: string } {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'public/corpus/pack.json'), 'utf8')) as { summaries: { id: string; markdown: string; html: string; paper: { arxivId: string | null; title: string | null } }[] };
+  const longest = pack.summaries.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
+  return { id: longest.id, arxivId: longest.paper.arxivId, title: longest.paper.title, html: longest.html };
+}
+
+/** Runs in the page: the reader's text of summary HTML (images, held back or not, left out). */
+export function textOfSummaryHtml(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('img').forEach((img) => img.remove());
+  return doc.body.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** Body of a function run on the panel's shadow root: the text of the summary it shows (image buttons left out). */
+export const SHOWN_SUMMARY_TEXT = `const body = root.querySelector('.sl-summary-body').cloneNode(true);
+  body.querySelectorAll('.sl-img-load').forEach((b) => b.remove());
+  return body.textContent.replace(/\\s+/g, ' ').trim();`;
+
+/** Sets the panel's remembered "full summary" view (as clicking "Read full summary" does), through an extension page. */
+export async function setPanelExpanded(browser: ExtensionBrowser, expanded: boolean): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ panelExpanded: v }), expanded);
+  await page.close();
+}
