@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { notesFrame, NOTES_TEXTAREA } from './support/notes-frame';
 import { findNeedles, installNeedles, PAGE_PROBE, PLANT_LEAKS, RECORD_MESSAGES } from './support/page-probe';
-import { PANEL_FIXTURES } from './support/panel';
+import { inShadow, PANEL_FIXTURES, SHOW_FULL_SUMMARY } from './support/panel';
 
 const TITLE = 'Variational Dropout Sparsifies Deep Neural Networks';
 
@@ -23,6 +23,7 @@ describe('extension address hidden from pages (Chromium)', () => {
     await page.addInitScript(RECORD_MESSAGES);
     await page.goto('https://arxiv.org/abs/1701.05369');
     await waitForShadowText(page, (t) => t.includes(TITLE) && !t.includes('Looking up'), 15_000);
+    await inShadow(page, SHOW_FULL_SUMMARY); // the math is in the full summary
     return page;
   };
 

@@ -4,9 +4,9 @@
 // same search must find it there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, waitForShadowTextFirefox, type FirefoxSession } from './support/firefox';
-import { notesFrameFirefox, NOTES_TEXTAREA } from './support/notes-frame';
+import { inShadowFirefox, notesFrameFirefox, NOTES_TEXTAREA, OPEN_NOTES_LINE } from './support/notes-frame';
 import { findNeedles, installNeedles, PAGE_PROBE, PLANT_LEAKS, RECORD_MESSAGES } from './support/page-probe';
-import { PANEL_FIXTURES } from './support/panel';
+import { PANEL_FIXTURES, SHOW_FULL_SUMMARY } from './support/panel';
 
 const TITLE = 'Variational Dropout Sparsifies Deep Neural Networks';
 
@@ -22,6 +22,8 @@ describe('install address hidden from pages (Firefox ESR)', () => {
     await page.evaluateOnNewDocument(RECORD_MESSAGES);
     await page.goto('https://arxiv.org/abs/1701.05369');
     await waitForShadowTextFirefox(firefox.browser, page, (t) => t.includes(TITLE) && !t.includes('Looking up'), 20_000);
+    // The math is in the full summary; the notes open from one line.
+    await inShadowFirefox(firefox.browser, page, `(root) => { (${SHOW_FULL_SUMMARY}).call(root); return (${OPEN_NOTES_LINE}).call(root); }`);
     return page;
   };
 

@@ -124,3 +124,6 @@ export async function setPanelExpanded(browser: ExtensionBrowser, expanded: bool
   await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ panelExpanded: v }), expanded);
   await page.close();
 }
+
+/** A function on the panel's shadow root: opens the full summary (math and all), as "Read full summary" does. */
+export const SHOW_FULL_SUMMARY = 'function () { this.querySelector("button.sl-read-full")?.click(); return true; }';
