@@ -41,6 +41,8 @@ export interface FirefoxSession {
   openSidebar(): Promise<void>;
   /** Runs `fn` (a function's source, called with the sidebar's `document`) in the sidebar page; its result, structured-cloned. */
   inSidebar<T>(fn: string): Promise<T>;
+  /** Screenshot of the open sidebar's page into tests/artifacts. */
+  screenshotSidebar(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -144,6 +146,21 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
           mm.loadFrameScript('data:,' + encodeURIComponent(script), false);
         });
       })()`);
+    },
+    async screenshotSidebar(name) {
+      const dataUrl = await inBrowserWindow<string>(`(async () => {
+        const panel = document.getElementById('sidebar').contentDocument.getElementById('webext-panels-browser');
+        const bitmap = await panel.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+        const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        canvas.getContext('2d').drawImage(bitmap, 0, 0);
+        return canvas.toDataURL('image/png');
+      })()`);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      writeFileSync(path, Buffer.from(dataUrl.split(',')[1], 'base64'));
+      return path;
     },
     close: () => browser.close(),
   };
