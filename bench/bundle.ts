@@ -98,10 +98,5 @@ export async function benchBundle(report: Report): Promise<void> {
     report.add(AREA, `${name} JS, raw`, kb(size.raw), 'KB', { note: `${size.files.length} file(s) loaded up front: ${size.files.join(', ')}${lazyNote}` });
     report.add(AREA, `${name} JS, gzip`, kb(size.gzip), 'KB', { note: 'zlib default level, per file, summed' });
   }
-  // The panel's styles travel with the content script (WXT puts them in each shadow root).
-  const css = [...new Set(manifest.content_scripts?.flatMap((c) => c.css ?? []) ?? []), 'content-scripts/content-ui.css'].filter((f, i, all) => all.indexOf(f) === i && existsSync(join(dir, f)));
-  if (css.length) {
-    const bytes = css.map((f) => readFileSync(join(dir, f)));
-    report.add(AREA, 'content script CSS, raw', kb(bytes.reduce((n, b) => n + b.length, 0)), 'KB', { note: css.join(', ') });
-  }
+  // The panel's styles travel inside the drawing bundle (bundled as text into each shadow root).
 }

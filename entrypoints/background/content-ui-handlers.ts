@@ -9,6 +9,8 @@ import type { Handlers } from '@/utils/messaging/dispatch';
 const CONTENT_UI_FILE = '/content-scripts/content-ui.js';
 
 async function injectContentUi(tabId: number, frameId: number): Promise<void> {
+  // Not injectImmediately: the browser runs it once the page is idle (after its load, or a while
+  // after DOMContentLoaded), so the bundle never competes with the page's own loading.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_UI_FILE] });
 }
 

@@ -12,7 +12,7 @@ import { notesFrameHandlers } from './notes-frame-handlers';
 import { recordSummaryView, searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { relatedHandlers } from './related-handlers';
-import { confirmTabBadge } from './tab-badge';
+import { confirmTabBadge, updateTabBadge } from './tab-badge';
 import { contentUiHandlers } from './content-ui-handlers';
 
 export const handlers: Handlers = {
@@ -37,10 +37,10 @@ export const handlers: Handlers = {
     if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined });
     // A viewed paper joins the popup's "recent" list (failures never block the lookup).
     if (row && paperKey) await recordSummaryView(paperKey, row).catch(() => {});
-    // A content script that found the summary (an OpenReview forum matched by title, say) marks its
-    // tab's toolbar button too: the URL alone could not tell the badge code.
-    if (row && sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
-      void confirmTabBadge(sender.tab.id, sender.url, row.paper.title).catch(() => {});
+    // The page's toolbar mark: a found summary marks its tab (an OpenReview forum matched by
+    // title, say, which the URL alone could not tell); none leaves the mark the URL gives.
+    if (sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
+      void (row ? confirmTabBadge(sender.tab.id, sender.url, row.paper.title) : updateTabBadge(sender.tab.id, sender.url)).catch(() => {});
     const [note, dismissal] = paperKey ? await Promise.all([db.notes.get(paperKey), db.dismissals.get(paperKey)]) : [undefined, undefined];
     return { paperKey, summary: row ? await toSummaryView(db, row) : null, hasNote: noteHasContent(note), dismissed: Boolean(dismissal) };
   },
@@ -55,6 +55,14 @@ export const handlers: Handlers = {
       } else await db.dismissals.delete(id);
     });
     return { dismissed };
+  },
+
+  markTab: async (_, sender) => {
+    // The top frame of a paper page only (a frame inside it does not decide the tab's mark).
+    if (sender.tab?.id === undefined || !sender.url || sender.url !== sender.tab.url) return { marked: false };
+    await ensureSeeded();
+    await updateTabBadge(sender.tab.id, sender.url);
+    return { marked: true };
   },
 
   lookupMany: async ({ arxivIds }) => {

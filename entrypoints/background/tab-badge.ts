@@ -1,8 +1,10 @@
 // The toolbar badge: a check mark on tabs whose paper has a summary, in every page form (abs,
-// PDF, HTML, OpenReview) — PDF tabs run no content script, so the background decides from the
-// tab's URL alone. No `tabs` or `webNavigation` permission: tabs.onUpdated reports a tab's URL
-// only for hosts we hold host permissions for, which are exactly the paper sites. Other tabs
-// arrive without a URL and get no badge.
+// PDF, HTML, OpenReview). It costs nothing on other sites: no listener fires for every tab of
+// the browser. The browser clears a tab's badge when the tab loads another page; the content
+// script, on the paper sites only, asks for the mark of its page (lookupPaper, markTab: PDF
+// tabs in Chromium, whose viewer runs content scripts; in-page navigations on OpenReview).
+// Firefox's PDF viewer runs none: there, tabs.onUpdated filtered to the paper sites' PDF URLs.
+// No `tabs` or `webNavigation` permission: the host permissions give the paper tabs' URLs.
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { paperRefFromUrl } from '@/utils/detect';
@@ -12,6 +14,9 @@ import type { PaperRef } from '@/utils/paper-ref';
 import { ensureSeeded } from './corpus-state';
 
 export const BADGE_TEXT = '✓';
+
+/** The paper sites' PDF addresses (Firefox's tabs.onUpdated filter). */
+export const PDF_URL_PATTERNS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'].map((host) => `*://${host}/pdf/*`).concat('*://openreview.net/pdf*');
 export const BADGE_COLOR = '#1a7f37';
 export const DEFAULT_TITLE = 'Summary Lens';
 
@@ -59,13 +64,32 @@ export interface TabBadges {
    * matched by title, which its URL alone cannot tell): mark it for as long as it stays on that URL.
    */
   confirm(tabId: number, url: string, title: string | null): Promise<void>;
-  forget(tabId: number): void;
+}
+
+/** A page's mark found by its content script (e.g. matched by title), per tab id. */
+type ConfirmedMarks = Record<string, { url: string; title: string | null }>;
+
+/**
+ * Kept in session storage: a worker that stopped and started again (or refreshes every tab after
+ * a pack import) still knows which tabs' pages were matched by what they show, not by their URL.
+ */
+export const confirmedMarksItem = storage.defineItem<ConfirmedMarks>('session:tabMarks', { fallback: {} });
+
+// Writes queue up so two confirmations never overwrite each other's read-modify-write.
+let markWrites: Promise<unknown> = Promise.resolve();
+function editMarks(edit: (marks: ConfirmedMarks) => void): Promise<void> {
+  const next = markWrites.then(async () => {
+    const marks = { ...(await confirmedMarksItem.getValue()) };
+    edit(marks);
+    await confirmedMarksItem.setValue(marks);
+  });
+  markWrites = next.catch(() => {});
+  return next;
 }
 
 export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges {
   // Navigations can overtake each other's lookups: only the newest one per tab may paint.
   const generation = new Map<number, number>();
-  const confirmed = new Map<number, { url: string; title: string | null }>();
 
   async function update(tabId: number, url: string | undefined): Promise<void> {
     const mine = (generation.get(tabId) ?? 0) + 1;
@@ -76,16 +100,15 @@ export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges
     } catch {
       state = { text: '', title: DEFAULT_TITLE }; // a database that cannot answer marks nothing
     }
-    const byPage = confirmed.get(tabId);
-    if (!state.text && byPage && byPage.url === url) state = markFor(byPage.title);
+    const byPage = state.text ? undefined : (await confirmedMarksItem.getValue().catch(() => ({}) as ConfirmedMarks))[tabId];
+    if (byPage && byPage.url === url) state = markFor(byPage.title);
     if (generation.get(tabId) !== mine) return;
     await paint(tabId, state);
   }
 
   async function confirm(tabId: number, url: string, title: string | null): Promise<void> {
-    confirmed.set(tabId, { url, title });
     generation.set(tabId, (generation.get(tabId) ?? 0) + 1);
-    await paint(tabId, markFor(title));
+    await Promise.all([paint(tabId, markFor(title)), editMarks((marks) => void (marks[tabId] = { url, title })).catch(() => {})]);
   }
 
   async function paint(tabId: number, state: BadgeState): Promise<void> {
@@ -100,14 +123,15 @@ export function createTabBadges(lookup: SummaryLookup = corpusLookup): TabBadges
 
   async function refreshAll(): Promise<void> {
     const tabs = await browser.tabs.query({});
+    // Closed tabs' confirmations go here (listening to every tab's closing would wake us for all).
+    const open = new Set(tabs.map((t) => String(t.id)));
+    await editMarks((marks) => {
+      for (const id of Object.keys(marks)) if (!open.has(id)) delete marks[id];
+    }).catch(() => {});
     await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => update(t.id!, t.url)));
   }
 
-  const forget = (tabId: number) => {
-    generation.delete(tabId);
-    confirmed.delete(tabId);
-  };
-  return { update, refreshAll, confirm, forget };
+  return { update, refreshAll, confirm };
 }
 
 let shared: TabBadges | null = null;
@@ -127,16 +151,20 @@ export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
   void toolbarAction()
     .setBadgeBackgroundColor({ color: BADGE_COLOR })
     .catch(() => {});
-  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
-    // A URL change (load or in-page navigation on OpenReview), and every load start and end:
-    // Firefox resets tab-specific badges when a page loads, and a tab leaving our hosts reports
-    // a load without a URL, which must clear the mark.
-    if (changeInfo.url !== undefined || changeInfo.status === 'loading' || changeInfo.status === 'complete') {
-      void badges.update(tabId, tab.url ?? changeInfo.url);
-    }
-  });
-  // The browser drops a closed tab's badge itself; we only forget its lookup counter.
-  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  // Firefox: its PDF viewer runs no content script. The filter keeps every other tab's events
+  // away from the background (Chromium has no such filter, and runs content scripts on PDFs).
+  if (import.meta.env.FIREFOX) {
+    const onUpdated = browser.tabs.onUpdated as unknown as {
+      addListener(cb: (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => void, filter: { urls: string[]; properties: string[] }): void;
+    };
+    onUpdated.addListener(
+      (tabId, change, tab) => {
+        // Firefox resets tab-specific badges when a page loads: mark again once it is complete.
+        if (change.url !== undefined || change.status === 'complete') void badges.update(tabId, tab.url ?? change.url);
+      },
+      { urls: PDF_URL_PATTERNS, properties: ['url', 'status'] },
+    );
+  }
   void badgesPaintedThisSession
     .getValue()
     .then(async (painted) => {
@@ -151,6 +179,11 @@ export function watchTabBadges(lookup?: SummaryLookup): TabBadges {
 /** Marks a tab whose content script found a summary its URL alone does not reveal. */
 export function confirmTabBadge(tabId: number, url: string, title: string | null): Promise<void> {
   return shared?.confirm(tabId, url, title) ?? Promise.resolve();
+}
+
+/** Recomputes one tab's mark for the page it shows (its content script asked). */
+export function updateTabBadge(tabId: number, url: string): Promise<void> {
+  return shared?.update(tabId, url) ?? Promise.resolve();
 }
 
 /** Recomputes every tab's badge (for code that changes the corpus, e.g. a pack import). */

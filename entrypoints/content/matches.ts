@@ -2,8 +2,9 @@
 const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
 const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
 
-// `/abs*` also covers the `/abs?id=` form.
-const ARXIV_PATHS = ['/abs*', '/html/*', '/list/*', '/a/*', '/search/*'];
+// `/abs*` also covers the `/abs?id=` form. `/pdf/*`: Chromium's PDF viewer page runs content
+// scripts; there it only marks the toolbar button (./features/pdf-mark.ts).
+const ARXIV_PATHS = ['/abs*', '/html/*', '/list/*', '/a/*', '/search/*', '/pdf/*'];
 
 export const CONTENT_MATCHES = [
   ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}${path}`)),
@@ -12,5 +13,3 @@ export const CONTENT_MATCHES = [
   '*://openreview.net/*',
 ];
 
-/** The same sites as whole hosts (the panel's stylesheet is readable on those pages only). */
-export const CONTENT_HOSTS = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];

@@ -36,15 +36,23 @@ export async function mountPanel(signal: AbortSignal, ref: PaperRef, placement: 
     (reply) => ({ reply }),
     (error: unknown) => ({ error: `Could not look up this paper: ${error instanceof Error ? error.message : String(error)}` }),
   );
+  // The drawing bundle too: the browser injects it when the page is idle (loaded, or a while
+  // after DOMContentLoaded), not before. A page that turns out to want no panel ignores it.
+  const ui = loadContentUi();
+  ui.catch(() => {});
+  // Leaving this paper in the page (OpenReview's in-page navigation): the tab's toolbar mark
+  // follows the page's new URL (a full page load clears it in the browser itself).
+  signal.addEventListener('abort', () => void sendMessage('markTab', {}).catch(() => {}), { once: true });
+
   const [settings] = await Promise.all([getSettings(), afterPageLoad(PANEL_DEADLINE_MS)]);
   const first = await Promise.race([lookup, new Promise<null>((resolve) => setTimeout(resolve, WAIT_FOR_REPLY_MS, null))]);
   if (signal.aborted) return;
 
   const wanted = (outcome: Outcome) => 'error' in outcome || wantsPanel(outcome.reply, settings);
   if (first && !wanted(first)) return;
-  const ui = await loadContentUi();
+  const drawing = await ui;
   if (signal.aborted) return;
-  await ui.showPanel(signal, { ref, placement, settings, first, lookup, wanted });
+  await drawing.showPanel(signal, { ref, placement, settings, first, lookup, wanted });
 }
 
 /** No panel for a dismissed paper, nor for a paper without summary when the user turned that state off. */

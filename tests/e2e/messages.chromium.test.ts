@@ -50,7 +50,7 @@ describe('messages (Chromium)', () => {
     expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" });
     // Web-accessible: KaTeX fonts, the panel's stylesheet and the panel's notes frame, to the paper
     // hosts only; the notes frame only through Chromium's per-session dynamic URL.
-    const allowed = ['content-scripts/content-ui.css', 'katex-fonts/*.woff2', 'notes-frame.html'];
+    const allowed = ['katex-fonts/*.woff2', 'notes-frame.html'];
     for (const r of manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]) {
       for (const resource of r.resources) expect(allowed).toContain(resource);
       for (const m of r.matches) expect(manifest.host_permissions).toContain(m);

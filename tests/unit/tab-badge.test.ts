@@ -10,7 +10,7 @@ import { installPack } from '../../utils/corpus/install';
 import { findSummary } from '../../utils/corpus/lookup';
 import { PackSchema } from '../../utils/corpus/pack';
 import type { PaperRef } from '../../utils/paper-ref';
-import { BADGE_TEXT, DEFAULT_TITLE, badgeForUrl, createTabBadges, toolbarAction, watchTabBadges, type SummaryLookup } from '@/entrypoints/background/tab-badge';
+import { BADGE_TEXT, DEFAULT_TITLE, PDF_URL_PATTERNS, badgeForUrl, confirmedMarksItem, createTabBadges, toolbarAction, watchTabBadges, type SummaryLookup } from '@/entrypoints/background/tab-badge';
 
 let db: SummaryLensDB;
 let lookup: SummaryLookup;
@@ -63,7 +63,7 @@ describe('badgeForUrl', () => {
   });
 });
 
-describe('watchTabBadges (tab events as seen without the tabs permission)', () => {
+describe('watchTabBadges (marks without the tabs permission, and without tab events)', () => {
   const badgeOf = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
   const titleOf = (tabId: number) => fakeBrowser.action.getTitle({ tabId });
   const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -96,24 +96,46 @@ describe('watchTabBadges (tab events as seen without the tabs permission)', () =
     expect(lookups).toBe(1);
   });
 
-  it('follows a tab through navigations, including in-page URL changes and leaving our hosts', async () => {
+  it('listens to no tab event in Chromium: other sites never wake the background', () => {
     watchTabBadges(lookup);
-    const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
-    const id = tab.id!;
-    await fakeBrowser.tabs.update(id, { url: 'https://arxiv.org/abs/1706.03762' });
-    await settle();
-    expect(await badgeOf(id)).toBe('');
+    expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(false);
+    expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(false);
+    expect(fakeBrowser.tabs.onActivated.hasListeners()).toBe(false);
+  });
 
-    await fakeBrowser.tabs.update(id, { url: 'https://openreview.net/forum?id=SylKikSYDH' }); // pushState on OpenReview
-    await settle();
-    expect(await badgeOf(id)).toBe(BADGE_TEXT);
-    expect(await titleOf(id)).toContain(COMPRESSIVE);
+  it('filters Firefox’s PDF-tab events to the paper sites’ PDF addresses', () => {
+    const matches = (url: string) => PDF_URL_PATTERNS.some((p) => new RegExp(`^${p.replace(/[.?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url));
+    expect(matches('https://arxiv.org/pdf/2006.07589v2')).toBe(true);
+    expect(matches('https://export.arxiv.org/pdf/2006.07589')).toBe(true);
+    expect(matches('https://openreview.net/pdf?id=SylKikSYDH')).toBe(true);
+    expect(matches('https://arxiv.org/abs/2006.07589')).toBe(false);
+    expect(matches('https://example.com/pdf/2006.07589')).toBe(false);
+  });
 
-    // Navigating to a host we hold no permission for: Chromium reports status "loading" and no URL.
-    await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'loading' }, { ...tab, url: undefined });
-    await settle();
-    expect(await badgeOf(id)).toBe('');
-    expect(await titleOf(id)).toBe(DEFAULT_TITLE);
+  it('keeps a title-matched mark across a service-worker restart (session storage), and drops it when the tab leaves the page', async () => {
+    const forum = 'https://openreview.net/forum?id=TitleOnlyMatch';
+    const tab = await fakeBrowser.tabs.create({ url: forum });
+    await createTabBadges(lookup).confirm(tab.id!, forum, COMPRESSIVE);
+    expect(await badgeOf(tab.id!)).toBe(BADGE_TEXT);
+    // The worker stops and starts again: its memory is gone, then a pack import refreshes every tab.
+    const restarted = createTabBadges(lookup);
+    await restarted.refreshAll();
+    expect(await badgeOf(tab.id!)).toBe(BADGE_TEXT);
+    expect(await titleOf(tab.id!)).toContain(COMPRESSIVE);
+    await restarted.update(tab.id!, 'https://openreview.net/group?id=ICLR.cc/2020/Conference');
+    expect(await badgeOf(tab.id!)).toBe('');
+  });
+
+  it('forgets the marks of closed tabs when it refreshes (no listener on every tab closing)', async () => {
+    const forum = 'https://openreview.net/forum?id=TitleOnlyMatch';
+    const kept = await fakeBrowser.tabs.create({ url: forum });
+    const closed = kept.id! + 100; // a tab that was closed since (the fake browser's remove() is broken)
+    const badges = createTabBadges(lookup);
+    await badges.confirm(closed, forum, COMPRESSIVE);
+    await badges.confirm(kept.id!, forum, COMPRESSIVE);
+    expect(Object.keys(await confirmedMarksItem.getValue()).sort()).toEqual([String(closed), String(kept.id)].sort());
+    await badges.refreshAll();
+    expect(Object.keys(await confirmedMarksItem.getValue())).toEqual([String(kept.id)]);
   });
 
   it('keeps the mark a content script confirmed for a page its URL cannot identify, until the tab leaves that URL', async () => {
@@ -128,20 +150,6 @@ describe('watchTabBadges (tab events as seen without the tabs permission)', () =
     expect(await badgeOf(9)).toBe(BADGE_TEXT);
     await badges.update(9, 'https://openreview.net/forum?id=another-paper'); // in-page navigation elsewhere
     expect(await badgeOf(9)).toBe('');
-  });
-
-  it('ignores updates that are not navigations (title, favicon, audible)', async () => {
-    let lookups = 0;
-    watchTabBadges((ref) => {
-      lookups++;
-      return lookup(ref);
-    });
-    await settle();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://arxiv.org/pdf/2006.07589' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { title: 'Adversarial Self-Supervised…' }, tab);
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { audible: false }, tab);
-    await settle();
-    expect(lookups).toBe(0);
   });
 
   it('lets the newest navigation win when an older lookup answers last', async () => {

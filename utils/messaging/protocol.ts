@@ -32,6 +32,8 @@ export const requestSchemas = {
   /** Which of these arXiv ids have summaries (listing-page badges). */
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
+  /** A content script's page changed (a PDF tab, an in-page navigation): recompute its tab's toolbar mark. */
+  markTab: z.object({}).strict(),
   /** A content script's page gets a panel or badges: inject the bundle that draws them into its frame. */
   loadContentUi: z.object({}).strict(),
   getConcept: z.object({ id: z.string().max(64) }).strict(),
@@ -131,6 +133,7 @@ export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
   getSummary: SummaryView | null;
   loadContentUi: { loaded: true };
+  markTab: { marked: boolean };
   getConcept: PackConcept | null;
   openConcept: { opened: true };
   listPacks: { packs: PackInfo[]; progress: CorpusProgress | null; lastInstall: LastInstall | null };

@@ -12,8 +12,9 @@ import { hasMath, katexShadowCss, watchKatexFonts } from '@/components/katex';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useSettings } from '@/components/hooks/use-settings';
 import type { ContentUi } from '../ui-api';
+import { PANEL_CSS } from './styles';
 
-// Each UI's shadow root also receives the content script's stylesheet (panel.css makes every
+// Each UI's shadow root also receives the panel's stylesheet (panel.css makes every
 // :host a block): `:host(tag)` outranks that plain `:host` rule whatever the order.
 const BADGE_TAG = 'summary-lens-badge';
 const EXPANDED_TAG = 'summary-lens-listing-summary';
@@ -92,7 +93,7 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
       anchor: paper.item,
       append: 'last',
       // KaTeX's rules and fonts only when the summary has math.
-      css: EXPANDED_CSS + (summary && hasMath(summary.html) ? katexShadowCss() : ''),
+      css: PANEL_CSS + EXPANDED_CSS + (summary && hasMath(summary.html) ? katexShadowCss() : ''),
       onMount(container, shadow) {
         const root = ReactDOM.createRoot(container);
         root.render(<ExpandedSummary summary={summary} error={error} />);
@@ -118,7 +119,7 @@ async function mountBadge(ctx: ContentScriptContext, signal: AbortSignal, paper:
     // Right after the id link. (WXT's append: 'after' inserts before the next *element*, which
     // would put the badge after the "[" text that opens the [pdf, other] links.)
     append: (anchor, host) => anchor.after(host),
-    css: BADGE_CSS,
+    css: PANEL_CSS + BADGE_CSS,
     onMount(container) {
       const root = ReactDOM.createRoot(container);
       root.render(<Badge title={hit.title} onToggle={toggle} />);

@@ -8,6 +8,7 @@ import { benchMark } from '@/utils/bench-mark';
 import { PANEL_TAG } from '../mount-panel';
 import { panelExpandedItem } from '../panel/panel-view';
 import type { ContentUi, Outcome } from '../ui-api';
+import { PANEL_CSS } from './styles';
 
 export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, placement, settings, first, lookup, wanted }]: Parameters<ContentUi['showPanel']>): Promise<void> {
   let state: PanelState = first ? toState(first) : { kind: 'loading' };
@@ -25,7 +26,7 @@ export async function showPanel(ctx: ContentScriptContext, ...[signal, { ref, pl
     append: placement.append,
     // Typing in the notes must not trigger the page's keyboard shortcuts.
     isolateEvents: true,
-    css: math ? katexShadowCss() : undefined,
+    css: PANEL_CSS + (math ? katexShadowCss() : ''),
     onMount(container) {
       root = ReactDOM.createRoot(container);
       render();
