@@ -1,7 +1,7 @@
 // The in-page panel in Firefox ESR with the built extension (MV3): arXiv abs page and OpenReview
 // forum for corpus papers show the right summary, in a closed shadow root; control without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefox, panelRootAsSeenByPage, screenshotFirefox, shadowTextFirefox, waitForShadowTextFirefox, type FirefoxSession } from './support/firefox';
 import { join } from 'node:path';
 import { ARTIFACTS } from './support/chromium';
@@ -144,6 +144,22 @@ describe('in-page panel (Firefox ESR)', () => {
     await page.close();
   });
 
+  it('OpenReview forum reached by in-page navigation, and left again', async () => {
+    const page = await firefox.newPage(PANEL_FIXTURES);
+    await page.goto('https://openreview.net/group?id=ICLR.cc/2020/Conference');
+    await new Promise((r) => setTimeout(r, 800)); // nothing to wait for: the venue page gets no panel
+    expect(await shadowTextFirefox(browser, page)).toBeNull();
+    await page.click('a[href="/forum?id=SylKikSYDH"]');
+    await waitForShadowTextFirefox(browser, page, (t) => ready(t, 'Compressive Transformers for Long-Range Sequence Modelling'), 20_000);
+    expect(await page.evaluate(() => location.href)).toBe('https://openreview.net/forum?id=SylKikSYDH');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1); // no page load happened
+    await screenshotFirefox(page, 'firefox-panel-openreview-spa');
+    await page.evaluate(() => history.back());
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('summary-lens-panel').length)).toBe(0);
+    expect(await page.evaluate(() => location.href)).toContain('/group?id=');
+    await page.close();
+  });
+
   it('control: no panel without the extension', async () => {
     const plain = await launchFirefox({ withExtension: false });
     try {
@@ -154,5 +170,39 @@ describe('in-page panel (Firefox ESR)', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('in-page panel, dark system theme (Firefox ESR)', () => {
+  let firefox: FirefoxSession;
+  beforeAll(async () => {
+    firefox = await launchFirefox({ colorScheme: 'dark' });
+  });
+  afterAll(() => firefox?.close());
+
+  const panelTheme = (page: Page) =>
+    inShadowFirefox<{ theme: string; background: string }>(firefox.browser, page, '(root) => { const p = root.querySelector(".sl-panel"); return { theme: p.dataset.theme, background: getComputedStyle(p).backgroundColor }; }');
+
+  it('follows the system on abs pages and on arXiv HTML pages (which follow it too)', async () => {
+    const page = await firefox.newPage(PANEL_FIXTURES);
+    await page.goto('https://arxiv.org/abs/1701.05369');
+    await waitForShadowTextFirefox(firefox.browser, page, (t) => ready(t, 'Variational Dropout Sparsifies Deep Neural Networks'), 20_000);
+    expect(await panelTheme(page)).toEqual({ theme: 'dark', background: 'rgb(22, 27, 34)' });
+    await screenshotFirefox(page, 'firefox-panel-dark-abs');
+
+    await page.goto('https://arxiv.org/html/1911.05507v1');
+    await waitForShadowTextFirefox(firefox.browser, page, (t) => ready(t, 'Compressive Transformers for Long-Range Sequence Modelling'), 20_000);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect((await panelTheme(page))!.theme).toBe('dark');
+    await page.close();
+  });
+
+  it('the extension pages are dark too (popup)', async () => {
+    const popup = await firefox.openExtensionPage('popup.html');
+    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await screenshotFirefox(popup, 'firefox-popup-dark');
+    await popup.close();
   });
 });

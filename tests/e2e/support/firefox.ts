@@ -243,10 +243,10 @@ export async function screenshotFirefox(page: Page, name: string): Promise<strin
  * through WebDriver BiDi (which can hand out closed shadow roots; a page script cannot).
  * null when there is no such element or it has no shadow root.
  */
-export async function inShadowFirefox<T>(browser: Browser, page: Page, fn: string, hostTag = 'summary-lens-panel'): Promise<T | null> {
+export async function inShadowFirefox<T>(browser: Browser, page: Page, fn: string, hostTag = 'summary-lens-panel', index = 0): Promise<T | null> {
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const { result } = await bidi(browser).send('script.evaluate', {
-    expression: `document.querySelector(${JSON.stringify(hostTag)})`,
+    expression: `document.querySelectorAll(${JSON.stringify(hostTag)})[${index}] ?? null`,
     target: { context },
     awaitPromise: false,
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
@@ -282,6 +282,7 @@ function deserialize(value: any): unknown {
 
 /** Text of the panel's closed shadow root (null when there is no panel). */
 export function shadowTextFirefox(browser: Browser, page: Page, hostTag = 'summary-lens-panel'): Promise<string | null> {
+  // (the first host with that tag)
   return inShadowFirefox<string>(browser, page, '(root) => root.textContent', hostTag);
 }
 
