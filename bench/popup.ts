@@ -7,6 +7,8 @@ import { percentile } from './report';
 
 const AREA = 'popup';
 const QUERIES = ['lottery ticket', 'contrastive', 'reformr', 'grad-cam', 'frankle', 'mobilenet'];
+/** What a user types, word by word and with typos: each entry is the box's whole text after one keystroke. */
+export const KEYSTROKES = ['c', 'co', 'con', 'cont', 'contr', 'contra', 'contras', 'contrast', 'contrasti', 'contrastiv', 'contrastive', 'contrastive l', 'contrastive le', 'contrastive lea', 'contrastive lear', 'contrastive learn', 'm', 'mo', 'mob', 'mobi', 'mobil', 'mobile', 'mobilen', 'mobilene', 'mobilenet', 'r', 're', 'ref', 'refo', 'refor', 'reform', 'reformr', 'g', 'gr', 'gra', 'grad', 'grad-', 'grad-c', 'grad-ca', 'grad-cam'];
 
 export async function benchPopup(report: Report, opens = 20): Promise<void> {
   // Imported late: the launcher reads WXT_OUT_DIR (the bench's own build folder) when loaded.
@@ -40,7 +42,84 @@ export async function benchPopup(report: Report, opens = 20): Promise<void> {
     report.add(AREA, 'popup open to first results, p95', percentile(firstResults, 95), 'ms', { target: { op: '<=', limit: 200, source: 'quality bar: popup open to first results' }, note: `cold (first open): ${firstResults[0].toFixed(0)} ms` });
     report.add(AREA, 'popup search index ready (fetch + loadJSON), median', percentile(engineReady, 50), 'ms', { note: 'from navigation start; the 172-summary index and docs files' });
     report.add(AREA, 'popup open to first results incl. harness, median', percentile(wallClock, 50), 'ms', { note: 'Playwright wall clock: navigation, typing over CDP, waiting for the row' });
+    const shipped = await popupAtScale(browser, { query: 'lottery ticket', expect: 'Lottery Ticket', opens: 5, keystrokeQueries: KEYSTROKES, timeoutMs: 20_000 });
+    reportPopupAtScale(report, 'shipped corpus only', shipped, { open: 200 }, 'query "lottery ticket", the row of "The Lottery Ticket Hypothesis"');
   } finally {
     await browser.close();
   }
+}
+
+export interface PopupAtScale {
+  /** Navigation start → the expected paper's row on screen, per open. */
+  opens: number[];
+  /** Input event → the result list changed, per keystroke, in an open popup that found it. */
+  keystrokes: number[];
+  /** The popup page's JS heap once it found the paper (MB, DevTools Performance.getMetrics). */
+  heapMB: number;
+}
+
+/**
+ * The real popup of `browser`, as a user tries it: opened `opens` times; each time the query is
+ * typed at once and the clock stops when a row holding `expect` is on screen (not merely the
+ * first row: a large imported pack may still be loading). Then, in the last popup, each of
+ * `keystrokeQueries` replaces the box's text (one input event, as typing does) and the time to
+ * the result list's next change is taken.
+ */
+export async function popupAtScale(
+  browser: import('../tests/e2e/support/chromium').ExtensionBrowser,
+  opts: { query: string; expect: string; opens: number; keystrokeQueries: string[]; timeoutMs: number },
+): Promise<PopupAtScale> {
+  const url = `chrome-extension://${browser.extensionId}/popup.html`;
+  const opens: number[] = [];
+  let keystrokes: number[] = [];
+  let heapMB = 0;
+  for (let i = 0; i < opts.opens; i++) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'search-input');
+    await page.keyboard.insertText(opts.query);
+    await page.waitForFunction((text) => [...document.querySelectorAll('[data-testid="result"]')].some((r) => r.textContent?.includes(text)), opts.expect, { timeout: opts.timeoutMs, polling: 'raf' });
+    opens.push(await page.evaluate(() => performance.now()));
+    if (i === opts.opens - 1) {
+      keystrokes = await page.evaluate(async (queries) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+        const list = () => document.querySelector('[data-testid="results"]')?.textContent ?? '';
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        const out: number[] = [];
+        for (const q of queries) {
+          const before = list();
+          const t0 = performance.now();
+          setValue.call(input, q);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          const deadline = t0 + 5000;
+          while (list() === before && performance.now() < deadline) await new Promise((r) => requestAnimationFrame(r));
+          out.push(performance.now() - t0);
+        }
+        return out;
+      }, opts.keystrokeQueries);
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heapMB = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+      await cdp.detach();
+    }
+    await page.close();
+  }
+  return { opens, keystrokes, heapMB };
+}
+
+/** The popup's figures at one corpus size, with their quality bars. */
+export function reportPopupAtScale(report: Report, label: string, result: PopupAtScale, limits: { open: number; keystroke?: number; heapMB?: number }, note: string): void {
+  report.add(AREA, `popup open → paper found, ${label}, median`, percentile(result.opens, 50), 'ms', {
+    target: { op: '<=', limit: limits.open, source: `quality bar: first results after the popup opens, ${label}` },
+    note: `${note}; opens: ${result.opens.map((t) => t.toFixed(0)).join(', ')} ms (first one cold)`,
+  });
+  report.add(AREA, `keystroke → results, ${label}, p95`, percentile(result.keystrokes, 95), 'ms', {
+    target: limits.keystroke ? { op: '<=', limit: limits.keystroke, source: `quality bar: keystroke → results p95, ${label}` } : undefined,
+    note: `${result.keystrokes.length} input events in the real popup, each until the result list changed; median ${percentile(result.keystrokes, 50).toFixed(1)} ms`,
+  });
+  report.add(AREA, `popup JS heap, ${label}`, result.heapMB, 'MB', {
+    target: limits.heapMB ? { op: '<=', limit: limits.heapMB, source: `quality bar: popup memory, ${label}` } : undefined,
+    note: 'the popup page after it found the paper (DevTools Performance.getMetrics JSHeapUsedSize)',
+  });
 }
