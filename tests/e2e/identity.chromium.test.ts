@@ -75,6 +75,7 @@ describe('paper identity (Chromium)', () => {
       const page = await bare.context.newPage();
       await page.goto(DDPM_FORUM);
       await page.waitForLoadState('load');
+      expect(await page.title()).toContain('Denoising Diffusion Probabilistic Models'); // the fixture was served
       expect(await page.locator('summary-lens-panel').count()).toBe(0);
       expect(page.frames().some((f) => f.url().includes('notes-frame'))).toBe(false);
     } finally {
