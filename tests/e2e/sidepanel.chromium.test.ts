@@ -6,7 +6,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { ARTIFACTS, launchChromium, type ExtensionBrowser } from './support/chromium';
+import { ARTIFACTS, launchChromium, serveFixtures, type ExtensionBrowser } from './support/chromium';
+import { notesFrame, NOTES_TEXTAREA } from './support/notes-frame';
+import { waitForShadow } from './support/shadow-dom';
 
 // Inside the worker/page callbacks below, which run in the browser, the extension sees `chrome`.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -164,5 +166,25 @@ describe('side panel and toolbar badge (Chromium)', () => {
     await expect.poll(() => badgeOf(corpusTab), { timeout: 10_000 }).toBe('');
     await other.goto('https://openreview.net/pdf?id=SylKikSYDH');
     await expect.poll(() => badgeOf(otherTab), { timeout: 10_000 }).toBe('✓');
+  });
+
+  it('shows, for the PDF of a paper, the note typed on its OpenReview forum (one note per paper)', async () => {
+    serveFixtures({ 'openreview.net/forum?id=SylKikSYDH': 'pages/openreview-forum-SylKikSYDH.html' });
+    const forum = await browser.context.newPage();
+    await forum.goto('https://openreview.net/forum?id=SylKikSYDH');
+    await waitForShadow(forum, `function () { return Boolean(this.querySelector('iframe.sl-notes-frame')); }`);
+    const notes = await notesFrame(forum);
+    const text = 'Typed on the forum, read beside the PDF.';
+    await notes.locator(NOTES_TEXTAREA).click();
+    await expect.poll(() => notes.evaluate((q) => document.activeElement === document.querySelector(q), NOTES_TEXTAREA), { interval: 20 }).toBe(true);
+    await forum.keyboard.type(text);
+    await expect.poll(() => notes.locator('[data-testid="notes-save-state"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    await forum.close();
+
+    await paperTab.goto('https://arxiv.org/pdf/1911.05507v1');
+    await paperTab.bringToFront();
+    await waitForPanel((s) => s.title === 'Compressive Transformers for Long-Range Sequence Modelling');
+    const value = () => panel.evaluate<string | null>(`document.querySelector(${JSON.stringify(NOTES_TEXTAREA)})?.value ?? null`);
+    await expect.poll(value, { timeout: 10_000 }).toBe(text);
   });
 });
