@@ -120,7 +120,7 @@ describe('paper identity (Chromium)', () => {
     // Now the paper has a summary on both pages; its note is the same one.
     for (const url of [DDPM_ABS, DDPM_FORUM]) {
       const { page, notes } = await panelNotes(browser, url);
-      expect(await shadowText(page)).toContain('Summary from');
+      expect(await shadowText(page)).toContain('Read full summary'); // the pack's summary is shown
       expect(await notes.locator(NOTES_TEXTAREA).inputValue()).toBe(DDPM_NOTE);
       await page.close();
     }

@@ -114,7 +114,7 @@ describe('paper identity (Firefox ESR)', () => {
     expect(imported).toMatchObject({ ok: true, data: { done: true, status: 'installed' } });
     for (const url of [DDPM_ABS, DDPM_FORUM]) {
       const { page, notes } = await panelNotes(url);
-      expect(await shadowTextFirefox(firefox.browser, page)).toContain('Summary from');
+      expect(await shadowTextFirefox(firefox.browser, page)).toContain('Read full summary'); // the pack's summary is shown
       expect(await valueOf(notes)).toBe(DDPM_NOTE);
       await page.close();
     }

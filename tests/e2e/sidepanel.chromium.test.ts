@@ -172,7 +172,11 @@ describe('side panel and toolbar badge (Chromium)', () => {
     serveFixtures({ 'openreview.net/forum?id=SylKikSYDH': 'pages/openreview-forum-SylKikSYDH.html' });
     const forum = await browser.context.newPage();
     await forum.goto('https://openreview.net/forum?id=SylKikSYDH');
-    await waitForShadow(forum, `function () { return Boolean(this.querySelector('iframe.sl-notes-frame')); }`);
+    await waitForShadow(forum, `function () {
+      if (this.querySelector('iframe.sl-notes-frame')) return true;
+      [...this.querySelectorAll('button[aria-expanded="false"]')].find((b) => /note/i.test(b.textContent))?.click();
+      return false;
+    }`);
     const notes = await notesFrame(forum);
     const text = 'Typed on the forum, read beside the PDF.';
     await notes.locator(NOTES_TEXTAREA).click();
