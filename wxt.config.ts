@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { OPTIONAL_ORIGINS } from './utils/optional-sites';
 
 // Hosts the extension acts on: arXiv (and its mirrors/ar5iv) and OpenReview. Nothing broader.
 export const PAPER_HOSTS = [
@@ -12,6 +13,23 @@ export const PAPER_HOSTS = [
   '*://ar5iv.org/*',
   '*://openreview.net/*',
 ];
+
+// ---- More sites (opt-in): every other paper site is an optional host permission, granted per site
+// from the options page. The content script is registered there at runtime (scripting API): manifest
+// content_scripts on these hosts would make them required (Chromium and Firefox both grant a
+// content script's hosts at install).
+function moreSitesPermissions(manifestVersion: number) {
+  return manifestVersion === 2
+    ? // MV2 lists optional hosts among optional_permissions.
+      { optional_permissions: [...OPTIONAL_ORIGINS] }
+    : { optional_host_permissions: [...OPTIONAL_ORIGINS] };
+}
+/** KaTeX fonts and the notes frame, loadable in pages of a granted site (as on the paper sites). */
+const MORE_SITES_RESOURCES = [
+  { resources: ['katex-fonts/*.woff2'], matches: [...OPTIONAL_ORIGINS] },
+  { resources: ['notes-frame.html'], matches: [...OPTIONAL_ORIGINS], use_dynamic_url: true },
+];
+// ---- end of More sites
 
 export default defineConfig({
   // Parallel work (and the benchmark) can build into their own folder.
@@ -54,7 +72,8 @@ export default defineConfig({
   // Both browsers build MV3 (Firefox: `wxt build -b firefox --mv3`): web-accessible resources
   // scoped to the paper sites with `matches` need it; Firefox keeps `sidebar_action` and runs the
   // background as an event page (`background.scripts`).
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
+    ...moreSitesPermissions(manifestVersion),
     name: 'Summary Lens',
     description: 'Paper summaries and your notes beside arXiv and OpenReview papers. Offline, private.',
     // storage: settings; sidePanel (Chromium): PDF tabs; tabs is not needed (host permissions give tab URLs).
@@ -79,6 +98,7 @@ export default defineConfig({
       // an extension document, loads them itself. Chromium: only through the per-session dynamic
       // URL, so a page cannot frame it by a guessed address (WXT lists plain paths for Firefox MV2).
       { resources: ['notes-frame.html'], matches: PAPER_HOSTS, use_dynamic_url: true },
+      ...MORE_SITES_RESOURCES,
     ],
     browser_specific_settings: {
       gecko: {

@@ -40,3 +40,9 @@ export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
 
 /** Where an older release kept dismissed papers (now in IndexedDB, keyed by paper id). */
 export const legacyDismissedPapersItem = storage.defineItem<string[]>('local:dismissedPapers', { fallback: [] });
+
+/**
+ * Badges on OpenReview venue/group pages (options page, "More sites"); off until switched on. Its
+ * own item with one writer (the options page), so it races no settings write.
+ */
+export const openreviewVenuesItem = storage.defineItem<boolean>('local:openreviewVenueBadges', { fallback: false });

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
 import { toSummaryView } from '@/utils/corpus/lookup';
-import { currentPaperId, ensurePaper, findPageRow, noteHasContent, resolvePageRef } from './identity-store';
+import { currentPaperId, ensurePaper, findPageRow, knownPaperOf, noteHasContent, resolvePageRef } from './identity-store';
 import { notesChangedItem } from '@/utils/notes/live';
 import type { Handlers } from '@/utils/messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
@@ -69,6 +69,20 @@ export const handlers: Handlers = {
     await ensureSeeded();
     const rows = await getDb().summaries.where('arxivId').anyOf(arxivIds).toArray();
     return { found: Object.fromEntries(rows.map((r) => [r.arxivId!, { summaryId: r.id, title: r.paper.title }])) };
+  },
+
+  lookupRefs: async ({ refs }) => {
+    await ensureSeeded();
+    const db = getDb();
+    const rows = await Promise.all(refs.map((ref) => findPageRow(db, ref)));
+    const papers = await Promise.all(refs.map((ref, i) => knownPaperOf(db, ref, rows[i])));
+    const notes = await db.notes.bulkGet(papers.map((p) => p ?? ''));
+    return {
+      found: rows.map((row, i) => {
+        const hasNote = noteHasContent(notes[i]);
+        return row || hasNote ? { summaryId: row?.id ?? null, title: row?.paper.title ?? null, hasNote } : null;
+      }),
+    };
   },
 
   getSummary: async ({ id }) => {

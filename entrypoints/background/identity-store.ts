@@ -89,6 +89,17 @@ export async function resolvePageRef(db: SummaryLensDB, ref: PaperRef, row: Summ
 }
 
 /**
+ * The paper a page's ref (and the corpus row it matched) names already, without learning or
+ * creating anything: result lists ask this for every entry they show. Null when none is known.
+ */
+export async function knownPaperOf(db: SummaryLensDB, ref: PaperRef, row: SummaryRow | undefined): Promise<string | null> {
+  const legacy = legacyTitleAlias(ref.title);
+  const asked = [...new Set([...aliasesOf(ref), ...(row ? corpusAliases(row) : []), ...(legacy ? [legacy] : [])])];
+  const owner = (await db.aliases.bulkGet(asked)).find((a) => a !== undefined);
+  return owner?.paperId ?? null;
+}
+
+/**
  * Makes sure a paper row exists for an id (a key from an old export, or one no page showed):
  * it becomes a paper named after itself.
  */

@@ -5,6 +5,7 @@ import { describeDbError } from '@/utils/db-errors';
 import { ensureSeeded } from './corpus-state';
 import { watchTabBadges } from './tab-badge';
 import { moveLegacyStorage } from './legacy-storage';
+import { watchSiteScripts } from './site-scripts';
 
 export default defineBackground(() => {
   // Seed on install/update and on every start (a no-op when the corpus version is unchanged).
@@ -20,4 +21,7 @@ export default defineBackground(() => {
 
   // Toolbar badge: a check mark on tabs whose paper (any page form, PDFs included) has a summary.
   watchTabBadges();
+
+  // The content script on the opt-in sites the user switched on (options page, "More sites").
+  watchSiteScripts();
 });

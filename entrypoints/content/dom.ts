@@ -25,3 +25,27 @@ export function waitFor<T>(find: () => T | null | undefined, signal: AbortSignal
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['content', 'href'] });
   });
 }
+
+/**
+ * Resolves true once the DOM has changed and then stayed quiet for `quietMs` (a single-page app
+ * finished rendering more of a list); false when `signal` aborts first.
+ */
+export function waitForQuiet(signal: AbortSignal, quietMs = 300): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(true), quietMs);
+    });
+    const onAbort = () => finish(false);
+    function finish(value: boolean) {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }
+    signal.addEventListener('abort', onAbort);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}

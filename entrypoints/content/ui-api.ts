@@ -3,7 +3,6 @@
 // badges loads the second, which draws them (preact, the panel, its styles): the background
 // injects it into the same tab and frame (scripting API; nothing of it is web-accessible), and
 // it hands its functions over in the content scripts' own world, which pages cannot see.
-import type { ListedPaper } from '@/utils/detect';
 import { sendMessage, type ResponseMap } from '@/utils/messaging/client';
 import type { PaperRef } from '@/utils/paper-ref';
 import type { Settings } from '@/utils/settings';
@@ -19,8 +18,21 @@ export interface ContentUi {
     signal: AbortSignal,
     args: { ref: PaperRef; placement: PanelPlacement; settings: Settings; first: Outcome | null; lookup: Promise<Outcome>; wanted: (outcome: Outcome) => boolean },
   ): Promise<void>;
-  /** Badges every listed paper that has a summary. */
-  showListingBadges(signal: AbortSignal, entries: { paper: ListedPaper; hit: { summaryId: string; title: string | null } }[]): Promise<void>;
+  /** Badges every listed paper that has a summary (or a note mark where it has only a note). */
+  showListingBadges(signal: AbortSignal, entries: { paper: BadgeSpot; hit: ListedHit }[]): Promise<void>;
+}
+
+/** Where a badge goes: right after `anchor`; an unfolded summary at the end of `item`. */
+export interface BadgeSpot {
+  anchor: Element;
+  item: Element;
+}
+
+/** What the background knows of a listed paper: its summary, if any, and whether it has a note (a flag, never its text). */
+export interface ListedHit {
+  summaryId: string | null;
+  title: string | null;
+  hasNote?: boolean;
 }
 
 const KEY = Symbol.for('summary-lens.content-ui');

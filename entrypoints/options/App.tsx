@@ -7,6 +7,7 @@ import { NotesDashboard } from './NotesDashboard';
 import { ImportExport } from './ImportExport';
 import { SettingsSection } from './SettingsSection';
 import { PacksSection } from './PacksSection';
+import { MoreSites } from './MoreSites';
 
 export function OptionsApp() {
   const settings = useSettings();
@@ -20,6 +21,7 @@ export function OptionsApp() {
           <a href="#import-export">Import &amp; export</a>
           <a href="#packs">Corpus packs</a>
           <a href="#settings">Settings</a>
+          <a href="#more-sites">More sites</a>
         </nav>
         <StatusLine />
       </header>
@@ -30,6 +32,7 @@ export function OptionsApp() {
           <PacksSection />
         </div>
         <SettingsSection />
+        <MoreSites />
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURES, launchChromium, screenshot, serveFixtures, shadowText, type ExtensionBrowser } from './support/chromium';
+import { inShadowAt as inShadow } from './support/shadow-dom';
 
 const MONTH = 'https://arxiv.org/list/cs.LG/2006';
 const SEARCH = 'https://arxiv.org/search/?query=contrastive+learning&searchtype=all&source=header';
@@ -14,29 +15,6 @@ const AUTHOR = 'https://arxiv.org/a/finn_c_1';
 const MONTH_CORPUS = ['2006.06936', '2006.07589', '2006.07710', '2006.10455', '2006.15134'];
 const SEARCH_CORPUS = ['2105.05837', '2010.12050', '2007.00224', '2006.07589', '2004.11362'];
 const AUTHOR_CORPUS = ['2004.02860', '1810.02334'];
-
-/** Runs `fn` (source of `function () {…}`) with `this` = the closed shadow root of the index-th host. */
-async function inShadow<T>(page: Page, hostTag: string, index: number, fn: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[] };
-    const hosts: Node[] = [];
-    const walk = (n: Node) => {
-      if (n.localName === hostTag) hosts.push(n);
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
-    };
-    walk(root as Node);
-    const shadow = hosts[index]?.shadowRoots?.[0];
-    if (!shadow) throw new Error(`no shadow root for ${hostTag}[${index}] (${hosts.length} hosts)`);
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** The arXiv ids of the entries that got a badge, in page order (the badge directly follows the abs link). */
 const badgedIds = (page: Page) =>

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
+import { OPTIONAL_ORIGINS } from '../../utils/optional-sites';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -46,14 +47,16 @@ describe('messages (Chromium)', () => {
   it('asks for no more than it needs, and its pages run only its own code and connect nowhere', async () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
     expect(manifest.host_permissions).toEqual(['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*', '*://ar5iv.labs.arxiv.org/*', '*://ar5iv.org/*', '*://openreview.net/*']);
+    // The opt-in sites ("More sites"): optional hosts only.
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual([...OPTIONAL_ORIGINS]);
     expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'" });
-    // Web-accessible: KaTeX fonts, the panel's stylesheet and the panel's notes frame, to the paper
-    // hosts only; the notes frame only through Chromium's per-session dynamic URL.
+    // Web-accessible: KaTeX fonts and the panel's notes frame, to the paper
+    // hosts (and the opt-in ones) only; the notes frame only through Chromium's per-session dynamic URL.
     const allowed = ['katex-fonts/*.woff2', 'notes-frame.html'];
     for (const r of manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]) {
       for (const resource of r.resources) expect(allowed).toContain(resource);
-      for (const m of r.matches) expect(manifest.host_permissions).toContain(m);
+      for (const m of r.matches) expect([...manifest.host_permissions, ...OPTIONAL_ORIGINS]).toContain(m);
       if (r.resources.some((x) => x.endsWith('.html'))) expect(r.use_dynamic_url).toBe(true);
     }
     const page = await openExtensionPage(browser);

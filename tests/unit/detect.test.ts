@@ -15,6 +15,22 @@ const detectors = Object.entries(detect as Record<string, unknown>).filter(
   (entry): entry is [string, UrlDetector] => /^is[A-Z]/.test(entry[0]) && entry[0] !== 'isOpenReviewChallenge',
 );
 
+// The opt-in sites' detectors (utils/detect/sites.ts): lists and proceedings pages name their
+// papers in the page, not the URL.
+const SITE_DETECTORS = ['isHuggingFacePaper', 'isAlphaxivPaper'];
+const NO_PAPER_IN_URL = [
+  'isArxivListing',
+  'isHuggingFaceList',
+  'isSemanticScholarPaper',
+  'isSemanticScholarSearch',
+  'isGoogleScholarResults',
+  'isNeuripsPaper',
+  'isPmlrPaper',
+  'isCvfPaper',
+  'isAclPaper',
+  'isOpenReviewVenue',
+];
+
 /** 'hep-th/9901001v2' -> { id: 'hep-th/9901001', version: 2 }; anchored at the end, never split('v'). */
 function expectedArxiv(paper: string) {
   const m = /^(.+?)(?:v(\d+))?$/.exec(paper)!;
@@ -47,8 +63,12 @@ describe('detector collection', () => {
         const paper = examplePaper(example);
         test(`reads ${paper ?? 'no paper'} from ${url}`, () => {
           if (paper === null) {
-            expect(name, 'only listing pages may omit the paper').toBe('isArxivListing');
+            expect(NO_PAPER_IN_URL, 'only listing and proceedings pages may omit the paper').toContain(name);
             expect(detect.paperRefFromUrl(url)).toBeNull();
+          } else if (SITE_DETECTORS.includes(name)) {
+            // Other sites' URLs that name an arXiv paper: the paper without version, read by the site's rules.
+            expect(arxivIdFromUrl(url)).toBeNull();
+            expect(detect.paperRefFromUrl(url)).toEqual({ arxivId: expectedArxiv(paper).id });
           } else if (paper.startsWith('openreview:')) {
             const id = paper.slice('openreview:'.length);
             expect(openreviewIdFromUrl(url)).toBe(id);

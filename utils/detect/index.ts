@@ -16,6 +16,8 @@ import {
 import type { PaperRef } from '../paper-ref';
 
 export type { UrlInput } from '../paper-id';
+export * from './sites';
+import { siteArxivIdFromUrl } from './sites';
 
 TEST: addTests(NO_MATCH, [
   // Other arXiv pages
@@ -70,32 +72,42 @@ TEST: addTests(NO_MATCH, [
   'https://openreview.net/forum?id=abc', // too short for a note id
   'https://openreview.net/forum?id=LcF-EEt8cCC%22%3E%3Cscript%3E', // junk in the id
   'https://openreview.net/forum?noteId=LcF-EEt8cCC', // the forum id is `id`
-  'https://openreview.net/group?id=ICLR.cc/2024/Conference',
   'https://openreview.net/profile?id=~Yoshua_Bengio1',
+  'https://openreview.net/group', // no venue id
+  'https://openreview.net/group?id=%3Cscript%3E', // junk in the id
   'https://openreview.net/pdf/0a1b2c3d4e5f.pdf', // static file path, no note id
   'https://openreview.net/attachment?id=LcF-EEt8cCC&name=supplementary_material', // a zip, not the paper's PDF
-  // Other paper sites from arxiv-utils' testcases.yaml: no host permission there, so no paper
-  'https://huggingface.co/papers/2408.00714',
-  'https://huggingface.co/papers/2408.00714/?query#community',
-  'https://www.alphaxiv.org/abs/1706.03762',
-  'https://www.alphaxiv.org/overview/1706.03762',
+  // Other pages of the opt-in sites, from arxiv-utils' testcases.yaml: PDFs (no content script runs
+  // in a PDF viewer), alphaXiv's other tools, and sites Summary Lens does not act on
   'https://www.alphaxiv.org/replicate/1706.03762',
   'https://www.alphaxiv.org/audio/1706.03762',
   'https://papers.nips.cc/paper_files/paper/1987/file/523f87e9d08e6071a3bbd150e6da40fb-Paper.pdf',
-  'https://papers.nips.cc/paper_files/paper/2019/hash/0234c510bc6d908b28c70ff313743079-Abstract.html',
-  'https://papers.neurips.cc/paper_files/paper/1987/hash/523f87e9d08e6071a3bbd150e6da40fb-Abstract.html',
   'https://proceedings.neurips.cc/paper_files/paper/1987/file/523f87e9d08e6071a3bbd150e6da40fb-Paper.pdf',
-  'https://papers.nips.cc/paper_files/paper/2022/hash/93f250215e4889119807b6fac3a57aec-Abstract-Conference.html',
   'https://proceedings.mlr.press/v139/sun21c/sun21c.pdf',
-  'https://proceedings.mlr.press/v139/sun21c.html',
   'https://openaccess.thecvf.com/content_CVPR_2019/papers/Karras_A_Style-Based_Generator_Architecture_for_Generative_Adversarial_Networks_CVPR_2019_paper.pdf',
-  'https://openaccess.thecvf.com/content/CVPR2022W/VOCVALC/html/Fu_Coupling_Vision_and_Proprioception_for_Navigation_of_Legged_Robots_CVPRW_2022_paper.html',
   'https://www.jmlr.org/papers/v12/pedregosa11a.html',
   'https://www.jmlr.org/papers/volume12/pedregosa11a/pedregosa11a.pdf',
   'https://ieeexplore.ieee.org/document/10412086',
   'https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=10412086&tag=1',
   'https://aclanthology.org/N19-1423.pdf',
-  'https://aclanthology.org/2024.acl-long.800/',
+  'https://aclanthology.org/events/acl-2024/', // an event's list, not a paper
+  // Other pages of the opt-in sites
+  'https://huggingface.co/papers/2408.00714/discussion', // a sub-page
+  'https://huggingface.co/papers/not-an-id',
+  'https://huggingface.co/models',
+  'https://huggingface.co.evil.com/papers/2408.00714',
+  'https://www.alphaxiv.org/',
+  'https://www.alphaxiv.org/abs/9999.99999',
+  'https://www.semanticscholar.org/paper/not-a-hash',
+  'https://www.semanticscholar.org/search', // no query
+  'https://www.semanticscholar.org/author/Yoshua-Bengio/1751762',
+  'https://scholar.google.com/', // the search form
+  'https://scholar.google.com/scholar', // no query
+  'https://scholar.google.com/citations?user=kukA0LcAAAAJ', // a profile
+  'https://scholar.google.de/scholar?q=attention', // another Scholar host: not asked for
+  'https://proceedings.neurips.cc/paper_files/paper/2020', // a year's list
+  'https://proceedings.mlr.press/v139/', // a volume's list
+  'https://openaccess.thecvf.com/CVPR2022', // a conference's list
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -255,6 +267,8 @@ TEST: addTests('isOpenReviewPdf', [
 export function paperRefFromUrl(url: UrlInput): PaperRef | null {
   const arxiv = arxivRouteFromUrl(url);
   if (arxiv) return { arxivId: arxiv.arxivId.id };
+  const onSite = siteArxivIdFromUrl(url); // Hugging Face Papers, alphaXiv
+  if (onSite) return { arxivId: onSite };
   const openreview = openreviewRouteFromUrl(url);
   return openreview ? { openreviewId: openreview.openreviewId } : null;
 }

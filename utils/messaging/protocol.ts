@@ -31,6 +31,11 @@ export const requestSchemas = {
   updateSettings: z.object({ patch: ExportedSettingsSchema }).strict(),
   /** Which of these arXiv ids have summaries (listing-page badges). */
   lookupMany: z.object({ arxivIds: z.array(z.string().max(64)).max(500) }).strict(),
+  /**
+   * Which of these papers (result lists on other sites: arXiv id, OpenReview id, DOI or title +
+   * first author each) have summaries, and which have a note (a flag only: never its text).
+   */
+  lookupRefs: z.object({ refs: z.array(PaperRefSchema).max(200) }).strict(),
   getSummary: z.object({ id: z.string().max(64) }).strict(),
   /** A content script's page changed (a PDF tab, an in-page navigation): recompute its tab's toolbar mark. */
   markTab: z.object({}).strict(),
@@ -131,6 +136,8 @@ export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   setPanelCollapsed: { collapsed: boolean };
   updateSettings: { settings: Settings };
   lookupMany: { found: Record<string, { summaryId: string; title: string | null }> };
+  /** One entry per ref, in order: null when the paper has neither a summary nor a note. */
+  lookupRefs: { found: ({ summaryId: string | null; title: string | null; hasNote: boolean } | null)[] };
   getSummary: SummaryView | null;
   loadContentUi: { loaded: true };
   markTab: { marked: boolean };

@@ -68,9 +68,14 @@ export function serveFixtures(map: FixtureMap): void {
   Object.assign(fixtureRoutes, map);
 }
 
+// The paper sites, the opt-in ones included (utils/optional-sites.ts): answered from fixtures.
+const SITES = String.raw`arxiv\.org|openreview\.net|ar5iv\.org|huggingface\.co|alphaxiv\.org|semanticscholar\.org|scholar\.google\.com|neurips\.cc|nips\.cc|mlr\.press|thecvf\.com|aclanthology\.org`;
+const SITE_URL = new RegExp(String.raw`^https?:\/\/([a-z0-9-]+\.)*(${SITES})\/`);
+const OTHER_URL = new RegExp(String.raw`^https?:\/\/(?!([a-z0-9-]+\.)*(${SITES})\/)`);
+
 async function routeFixtures(context: BrowserContext): Promise<void> {
   // Every request to the paper sites is answered from fixtures; nothing reaches the network.
-  await context.route(/^https?:\/\/([a-z0-9-]+\.)*(arxiv\.org|openreview\.net|ar5iv\.org)\//, (route: Route) => {
+  await context.route(SITE_URL, (route: Route) => {
     const url = new URL(route.request().url());
     const key = url.host + url.pathname + url.search;
     const file = fixtureRoutes[key] ?? fixtureRoutes[url.host + url.pathname];
@@ -80,7 +85,7 @@ async function routeFixtures(context: BrowserContext): Promise<void> {
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in fixtures' });
   });
   // Anything else on the internet is refused (fonts, analytics, images) so tests stay offline.
-  await context.route(/^https?:\/\/(?!([a-z0-9-]+\.)*(arxiv\.org|openreview\.net|ar5iv\.org)\/)/, (route) => route.abort());
+  await context.route(OTHER_URL, (route) => route.abort());
 }
 
 /**

@@ -67,3 +67,26 @@ export const shadowClick = (page: Page, selector: string) =>
 /** The `value` of a form field in the shadow root (null when absent). */
 export const shadowValue = (page: Page, selector: string) =>
   shadowCall<string | null>(page, 'function (s) { const el = this.querySelector(s); return el ? el.value : null; }', [selector]);
+
+/** Runs `fn` (source of `function () {…}`) with `this` = the closed shadow root of the index-th host. */
+export async function inShadowAt<T>(page: Page, hostTag: string, index: number, fn: string, args: unknown[] = []): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[] };
+    const hosts: Node[] = [];
+    const walk = (n: Node) => {
+      if (n.localName === hostTag) hosts.push(n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root as Node);
+    const shadow = hosts[index]?.shadowRoots?.[0];
+    if (!shadow) throw new Error(`no shadow root for ${hostTag}[${index}] (${hosts.length} hosts)`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, arguments: args.map((value) => ({ value })), returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
