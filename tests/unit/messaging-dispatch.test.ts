@@ -131,7 +131,7 @@ describe('dispatch: what may be sent', () => {
       ['lookupPaper', { ref: JSON.parse('{"constructor": {"prototype": {"polluted": 1}}}') }],
       ['lookupMany', { arxivIds: Array.from({ length: 501 }, () => '1') }],
       ['lookupRefs', { refs: Array.from({ length: 201 }, () => ({ title: 't' })) }],
-      ['lookupRefs', { refs: [{ doi: 'x'.repeat(201) }] }],
+      ['lookupRefs', { refs: [{ doi: 'x'.repeat(301) }] }],
       ['getSummary', { id: null }],
       ['importPackChunk', { uploadId: '../../etc', index: 0, count: 1, text: '' }],
       ['importPackChunk', { uploadId: 'abcdefgh', index: -1, count: 1, text: '' }],

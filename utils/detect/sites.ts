@@ -200,7 +200,7 @@ function bounded(ref: PaperRef): PaperRef {
   const out: PaperRef = {};
   if (ref.arxivId) out.arxivId = ref.arxivId;
   if (ref.openreviewId) out.openreviewId = ref.openreviewId;
-  if (ref.doi) out.doi = ref.doi.slice(0, 200);
+  if (ref.doi) out.doi = ref.doi.slice(0, 300);
   if (ref.title) out.title = ref.title.slice(0, 1000);
   if (ref.firstAuthor) out.firstAuthor = ref.firstAuthor.slice(0, 300);
   return out;
