@@ -35,13 +35,9 @@ async function grantedOptional(options: Page): Promise<string[]> {
 /** Content scripts registered at runtime. */
 const registeredIds = (options: Page) => options.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
 
-/** Opens the panel's notes (its "Notes" toggle, in the closed shadow root) and returns the notes frame once ready. */
+/** Opens the panel's notes line (once the panel has it) and returns the notes frame when its editor is ready. */
 async function openNotes(page: Page) {
-  await waitForShadow(page, `function () {
-    if (this.querySelector('iframe.sl-notes-frame')) return true;
-    [...this.querySelectorAll('button[aria-expanded="false"]')].find((b) => /notes/i.test(b.textContent))?.click();
-    return false;
-  }`);
+  await waitForShadow(page, 'function () { return Boolean(this.querySelector(".sl-notes-toggle")); }');
   return notesFrame(page);
 }
 
