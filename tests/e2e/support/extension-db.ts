@@ -39,11 +39,28 @@ interface EvaluatesInPage {
   evaluate<R>(fn: () => Promise<R>): Promise<R>;
 }
 
-/** Reads the extension's database straight from IndexedDB in an extension page (Chromium or Firefox). */
-export function snapshotDb(page: EvaluatesInPage): Promise<DbSnapshot> {
+/**
+ * Reads the extension's database straight from IndexedDB in an extension page (Chromium or
+ * Firefox). Read-only; Chromium may abort a read while its store recovers from a full disk, so an
+ * aborted read is tried again (a few times, then the error stands).
+ */
+export async function snapshotDb(page: EvaluatesInPage): Promise<DbSnapshot> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readSnapshot(page);
+    } catch (error) {
+      if (attempt >= 4 || !/AbortError/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+function readSnapshot(page: EvaluatesInPage): Promise<DbSnapshot> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const r = indexedDB.open('summary-lens');
+      // Not created yet: never create an empty database the extension would then have to upgrade.
+      r.onupgradeneeded = () => r.transaction?.abort();
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
