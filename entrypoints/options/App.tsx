@@ -1,5 +1,6 @@
 // The options page: the notes dashboard first, then import/export, corpus packs and settings.
 // Each section is its own component in this folder.
+import { SiteAccessNotice } from '@/components/status/SiteAccessNotice';
 import { StatusLine } from './StatusLine';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -24,6 +25,7 @@ export function OptionsApp() {
           <a href="#more-sites">More sites</a>
         </nav>
         <StatusLine />
+        <SiteAccessNotice />
       </header>
       <main>
         <NotesDashboard />

@@ -2,6 +2,7 @@
 // result in place. Keyboard: ArrowUp/ArrowDown move, Enter opens, Escape goes back / clears.
 // Empty box: recently viewed papers and papers with your notes.
 import { CorpusProgressLine } from '@/components/status/CorpusProgressLine';
+import { SiteAccessNotice } from '@/components/status/SiteAccessNotice';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
@@ -192,6 +193,7 @@ export function SearchPopup() {
           </header>
           <FiltersBar value={filters} onChange={setFilters} notesAvailable={noted !== null} />
           <CorpusProgressLine />
+          <SiteAccessNotice />
           <div className="sl-popup-body">
             {error && (
               <p role="alert" className="sl-error">

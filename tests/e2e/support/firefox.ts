@@ -51,6 +51,8 @@ export interface FirefoxOptions {
   /** Reuse a profile (a restart): the extension and its data are still there. */
   profileDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** More Firefox preferences for this launch. */
+  prefs?: Record<string, unknown>;
 }
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -97,6 +99,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       'browser.safebrowsing.phishing.enabled': false,
       'extensions.getAddons.cache.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...opts.prefs,
     },
   });
   const origin = `moz-extension://${uuid}`;
