@@ -7,8 +7,13 @@ import { percentile } from './report';
 
 const AREA = 'popup';
 const QUERIES = ['lottery ticket', 'contrastive', 'reformr', 'grad-cam', 'frankle', 'mobilenet'];
-/** What a user types, word by word and with typos: each entry is the box's whole text after one keystroke. */
-export const KEYSTROKES = ['c', 'co', 'con', 'cont', 'contr', 'contra', 'contras', 'contrast', 'contrasti', 'contrastiv', 'contrastive', 'contrastive l', 'contrastive le', 'contrastive lea', 'contrastive lear', 'contrastive learn', 'm', 'mo', 'mob', 'mobi', 'mobil', 'mobile', 'mobilen', 'mobilene', 'mobilenet', 'r', 're', 'ref', 'refo', 'refor', 'reform', 'reformr', 'g', 'gr', 'gra', 'grad', 'grad-', 'grad-c', 'grad-ca', 'grad-cam'];
+/**
+ * Keystrokes: the box's whole text after each one, two typists interleaved ("mobilenet" and
+ * "contrastive learning", "reformr" with its typo, "grad-cam" and "lottery") so that every step
+ * changes the results and the clock has something to stop on.
+ */
+const STREAMS = ['mobilenet', 'contrastive learning', 'reformr', 'grad-cam lottery'].map((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i + 2)));
+export const KEYSTROKES = Array.from({ length: Math.max(...STREAMS.map((s) => s.length)) }, (_, i) => STREAMS.map((s) => s[i]).filter(Boolean)).flat().slice(0, 40);
 
 export async function benchPopup(report: Report, opens = 20): Promise<void> {
   // Imported late: the launcher reads WXT_OUT_DIR (the bench's own build folder) when loaded.
@@ -81,22 +86,21 @@ export async function popupAtScale(
     await page.waitForFunction((text) => [...document.querySelectorAll('[data-testid="result"]')].some((r) => r.textContent?.includes(text)), opts.expect, { timeout: opts.timeoutMs, polling: 'raf' });
     opens.push(await page.evaluate(() => performance.now()));
     if (i === opts.opens - 1) {
-      keystrokes = await page.evaluate(async (queries) => {
-        const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
-        const list = () => document.querySelector('[data-testid="results"]')?.textContent ?? '';
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        const out: number[] = [];
+      // A source string, not a function: tsx would wrap named helpers in a __name() the page lacks.
+      keystrokes = (await page.evaluate(`(async (queries) => {
+        const input = document.querySelector('[data-testid="search-input"]');
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const out = [];
         for (const q of queries) {
-          const before = list();
+          const before = document.querySelector('[data-testid="results"]')?.textContent ?? '';
           const t0 = performance.now();
           setValue.call(input, q);
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          const deadline = t0 + 5000;
-          while (list() === before && performance.now() < deadline) await new Promise((r) => requestAnimationFrame(r));
+          while ((document.querySelector('[data-testid="results"]')?.textContent ?? '') === before && performance.now() < t0 + 2000) await new Promise((r) => requestAnimationFrame(r));
           out.push(performance.now() - t0);
         }
         return out;
-      }, opts.keystrokeQueries);
+      })(${JSON.stringify(opts.keystrokeQueries)})`)) as number[];
       const cdp = await browser.context.newCDPSession(page);
       await cdp.send('Performance.enable');
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -116,7 +120,7 @@ export function reportPopupAtScale(report: Report, label: string, result: PopupA
   });
   report.add(AREA, `keystroke → results, ${label}, p95`, percentile(result.keystrokes, 95), 'ms', {
     target: limits.keystroke ? { op: '<=', limit: limits.keystroke, source: `quality bar: keystroke → results p95, ${label}` } : undefined,
-    note: `${result.keystrokes.length} input events in the real popup, each until the result list changed; median ${percentile(result.keystrokes, 50).toFixed(1)} ms`,
+    note: `${result.keystrokes.length} input events in the real popup (the box's whole text replaced, as typing does), each until the result list changed (2 s cap); median ${percentile(result.keystrokes, 50).toFixed(1)} ms`,
   });
   report.add(AREA, `popup JS heap, ${label}`, result.heapMB, 'MB', {
     target: limits.heapMB ? { op: '<=', limit: limits.heapMB, source: `quality bar: popup memory, ${label}` } : undefined,
