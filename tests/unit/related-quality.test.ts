@@ -13,9 +13,7 @@ interface Labelled {
 }
 
 const { summaries, concepts, papers, cited } = loadSources();
-const started = performance.now();
 const relations = computeRelations(summaries, concepts, papers, cited);
-const elapsedMs = performance.now() - started;
 const labelled = JSON.parse(readFileSync(`${root}tests/fixtures/related/labelled.json`, 'utf8')) as Labelled;
 
 /** A labelled paper: its arXiv id, or "title:<title>" for the three without one. */
@@ -71,11 +69,6 @@ describe('background concepts against hand labels', () => {
 });
 
 describe('relations for every summary', () => {
-  it('are computed well within the build budget', () => {
-    console.log(`computeRelations: ${elapsedMs.toFixed(0)} ms for ${summaries.length} summaries and ${concepts.length} sections`);
-    expect(elapsedMs).toBeLessThan(3000);
-  });
-
   it('gives each summary 5 similar papers (never itself, never one already mentioned) and 2–3 background sections', () => {
     for (const s of summaries) {
       const related = relations.related.get(s.id)!;
