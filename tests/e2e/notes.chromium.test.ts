@@ -104,9 +104,9 @@ describe('notes (Chromium)', () => {
     await options.getByLabel('Status').selectOption('read');
     await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('0 of 1 notes');
     await options.getByLabel('Status').selectOption('');
-    await options.getByLabel('Search').fill('knowledge graph ammanabrolu');
+    await options.getByLabel('Search', { exact: true }).fill('knowledge graph ammanabrolu');
     await expect.poll(() => options.getByTestId('notes-count').textContent()).toBe('1 note');
-    await options.getByLabel('Search').fill('');
+    await options.getByLabel('Search', { exact: true }).fill('');
     await screenshot(options, 'chromium-notes-dashboard');
   });
 
