@@ -91,6 +91,13 @@ export default defineConfig({
           : "script-src 'self'; object-src 'none'; connect-src 'self'; base-uri 'none'",
     },
     action: { default_title: 'Summary Lens' },
+    // Faster ways in: a shortcut that opens the popup (changeable on the browser's shortcuts
+    // page; the popup's footer shows the real one) and the address-bar keyword "sl". Both MV3
+    // builds use `_execute_action`. Neither needs a permission.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open Summary Lens search' },
+    },
+    omnibox: { keyword: 'sl' },
     web_accessible_resources: [
       { resources: ['katex-fonts/*.woff2'], matches: PAPER_HOSTS },
       // The in-page panel's notes editor is a frame of this page (entrypoints/content/panel/NotesFrame.tsx):

@@ -6,6 +6,8 @@ import { ensureSeeded } from './corpus-state';
 import { watchTabBadges } from './tab-badge';
 import { moveLegacyStorage } from './legacy-storage';
 import { watchSiteScripts } from './site-scripts';
+import { registerOmnibox } from './omnibox';
+import { omniboxSearch } from './omnibox-search';
 
 export default defineBackground(() => {
   // Seed on install/update and on every start (a no-op when the corpus version is unchanged).
@@ -24,4 +26,7 @@ export default defineBackground(() => {
 
   // The content script on the opt-in sites the user switched on (options page, "More sites").
   watchSiteScripts();
+
+  // Address bar: "sl" + space + a query.
+  registerOmnibox(omniboxSearch);
 });

@@ -59,7 +59,8 @@ async function dropStale(cache: Cache, installed: Map<string, string>): Promise<
   }
 }
 
-async function packSearchText(packId: string): Promise<PackSearchText | null> {
+/** An imported pack's serialized index and docs (built once per pack version, then cached). */
+export async function packSearchText(packId: string): Promise<PackSearchText | null> {
   const db = getDb();
   const pack = await db.packs.get(packId);
   if (!pack) return null;

@@ -20,6 +20,7 @@ import { hitItem, noteItems, recentItems, type OpenTarget, type PopupItem } from
 const OpenedSummary = lazy(() => import('./OpenedSummary').then((m) => ({ default: m.OpenedSummary })));
 const OpenedConcept = lazy(() => import('./OpenedConcept').then((m) => ({ default: m.OpenedConcept })));
 import { useSearchEngine } from './use-search-engine';
+import { ShortcutFooter } from './ShortcutFooter';
 import './search.css';
 import { benchMark, benchMarked } from '@/utils/bench-mark';
 
@@ -266,6 +267,7 @@ export function SearchPopup() {
           </div>
         </>
       )}
+      <ShortcutFooter />
     </main>
   );
 }
