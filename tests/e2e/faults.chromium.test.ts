@@ -24,12 +24,14 @@ describe('faults (Chromium)', () => {
   let browser: ExtensionBrowser;
   let page: Page;
   const tmp = mkdtempSync(join(tmpdir(), 'sl-faults-'));
-  const midPackFile = join(tmp, 'pack-3k.json');
+  // Large enough that its install transaction lasts seconds even on an idle machine: the worker
+  // must be stopped while it runs.
+  const midPackFile = join(tmp, 'pack-10k-midway.json');
   const bigPackFile = join(tmp, 'pack-10k.json');
   const NOTE_KEY = 'arxiv:1706.03762';
 
   beforeAll(async () => {
-    writeFileSync(midPackFile, JSON.stringify(makePack({ id: 'stopped-midway', name: 'Stopped midway', summaries: 3000 })));
+    writeFileSync(midPackFile, JSON.stringify(makePack({ id: 'stopped-midway', name: 'Stopped midway', summaries: 10_000 })));
     writeFileSync(bigPackFile, JSON.stringify(makePack({ id: 'synthetic-10k', name: 'Synthetic 10k', summaries: 10_000 })));
     browser = await launchChromium();
     page = await openExtensionPage(browser);
@@ -43,7 +45,7 @@ describe('faults (Chromium)', () => {
     await page.getByTestId('packs-table').waitFor();
     await page.getByTestId('pack-file').setInputFiles(midPackFile);
     // The install transaction is running once the background reports written rows.
-    await page.getByText(/Importing “Stopped midway”: [1-9][0-9,]* \/ 3,000 summaries/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Importing “Stopped midway”: [1-9][0-9,]* \/ 10,000 summaries/).waitFor({ timeout: 60_000 });
     await stopServiceWorker(page);
     await expect.poll(() => importMessage(page).innerText(), { timeout: 20_000 }).toMatch(/the extension restarted before the import finished/);
 
