@@ -31,8 +31,10 @@ export const handlers: Handlers = {
     const row = await findPageRow(db, ref);
     // Every page form of a paper resolves to one paper id (its aliases: ids, DOI, title + first
     // author, and the corpus row's); notes, dismissals and the recent list hang off that id.
-    const resolved = await resolvePageRef(db, ref, row, Date.now());
-    const paperKey = resolved?.paperId ?? null;
+    // Learning the page's aliases writes; when that fails (a full disk), the page still gets its
+    // summary and the paper already known, read without writing.
+    const resolved = await resolvePageRef(db, ref, row, Date.now()).catch(() => undefined);
+    const paperKey = resolved === undefined ? await knownPaperOf(db, ref, row) : (resolved?.paperId ?? null);
     // Two known papers turned out to be one: every open view refetches (their keys still work).
     if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined });
     // A viewed paper joins the popup's "recent" list (failures never block the lookup).
