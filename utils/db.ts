@@ -4,6 +4,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { PackConcept, PackSummary } from './corpus/pack';
 import { migrateNotesToPapers } from './identity/migrate';
+import type { RecentView } from './search/recent';
 
 export interface SummaryRow extends PackSummary {
   packId: string;
@@ -47,14 +48,8 @@ export interface AliasRow {
   source: 'page' | 'corpus' | 'import' | 'legacy';
 }
 /** A paper with a summary viewed recently (the popup's empty state), one row per paper. */
-export interface RecentRow {
+export interface RecentRow extends RecentView {
   paperKey: string;
-  summaryId: string;
-  title: string | null;
-  arxivId: string | null;
-  openreviewId: string | null;
-  year: number | null;
-  viewedAt: number;
 }
 /** A paper whose in-page panel the user dismissed. */
 export interface DismissalRow {
