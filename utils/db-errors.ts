@@ -18,3 +18,19 @@ export function describeDbError(error: unknown, what?: string): string {
   const message = error instanceof Error ? error.message : String(error);
   return what ? `${what[0].toUpperCase()}${what.slice(1)} failed: ${message}` : message;
 }
+
+/**
+ * Chromium aborts transactions in flight, reads too, when its store hits a full disk or recovers
+ * from it; a moment later the same read succeeds. Page lookups are idempotent, so they try again.
+ */
+export async function retryAborted<T>(run: () => Promise<T>, attempts = 3, waitMs = 150): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const names = errorName(error);
+      if (attempt >= attempts || !(names.includes('AbortError') || names.includes('UnknownError'))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, waitMs * attempt));
+    }
+  }
+}

@@ -4,8 +4,10 @@ import { getDb } from '@/utils/db';
 import { toSummaryView } from '@/utils/corpus/lookup';
 import { currentPaperId, ensurePaper, findPageRow, knownPaperOf, noteHasContent, resolvePageRef } from './identity-store';
 import { notesChangedItem } from '@/utils/notes/live';
-import type { Handlers } from '@/utils/messaging/dispatch';
+import type { Handlers, SenderLike } from '@/utils/messaging/dispatch';
 import { dbStatus, ensureSeeded } from './corpus-state';
+import { retryAborted } from '@/utils/db-errors';
+import type { RequestOf } from '@/utils/messaging/protocol';
 import { packsHandlers } from './packs-handlers';
 import { notesHandlers } from './notes-handlers';
 import { notesFrameHandlers } from './notes-frame-handlers';
@@ -25,27 +27,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
-  lookupPaper: async ({ ref }, sender) => {
-    await ensureSeeded();
-    const db = getDb();
-    const row = await findPageRow(db, ref);
-    // Every page form of a paper resolves to one paper id (its aliases: ids, DOI, title + first
-    // author, and the corpus row's); notes, dismissals and the recent list hang off that id.
-    // Learning the page's aliases writes; when that fails (a full disk), the page still gets its
-    // summary and the paper already known, read without writing.
-    const resolved = await resolvePageRef(db, ref, row, Date.now()).catch(() => undefined);
-    const paperKey = resolved === undefined ? await knownPaperOf(db, ref, row) : (resolved?.paperId ?? null);
-    // Two known papers turned out to be one: every open view refetches (their keys still work).
-    if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined });
-    // A viewed paper joins the popup's "recent" list (failures never block the lookup).
-    if (row && paperKey) await recordSummaryView(paperKey, row).catch(() => {});
-    // The page's toolbar mark: a found summary marks its tab (an OpenReview forum matched by
-    // title, say, which the URL alone could not tell); none leaves the mark the URL gives.
-    if (sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
-      void (row ? confirmTabBadge(sender.tab.id, sender.url, row.paper.title) : updateTabBadge(sender.tab.id, sender.url)).catch(() => {});
-    const [note, dismissal] = paperKey ? await Promise.all([db.notes.get(paperKey), db.dismissals.get(paperKey)]) : [undefined, undefined];
-    return { paperKey, summary: row ? await toSummaryView(db, row) : null, hasNote: noteHasContent(note), dismissed: Boolean(dismissal) };
-  },
+  lookupPaper: ({ ref }, sender) => retryAborted(() => lookupPaper(ref, sender)),
 
   setDismissed: async ({ paperKey, dismissed }) => {
     const db = getDb();
@@ -73,7 +55,7 @@ export const handlers: Handlers = {
     return { found: Object.fromEntries(rows.map((r) => [r.arxivId!, { summaryId: r.id, title: r.paper.title }])) };
   },
 
-  lookupRefs: async ({ refs }) => {
+  lookupRefs: ({ refs }) => retryAborted(async () => {
     await ensureSeeded();
     const db = getDb();
     const rows = await Promise.all(refs.map((ref) => findPageRow(db, ref)));
@@ -85,7 +67,7 @@ export const handlers: Handlers = {
         return row || hasNote ? { summaryId: row?.id ?? null, title: row?.paper.title ?? null, hasNote } : null;
       }),
     };
-  },
+  }),
 
   getSummary: async ({ id }) => {
     await ensureSeeded();
@@ -100,3 +82,28 @@ export const handlers: Handlers = {
     return row ? { id: row.id, module: row.module, title: row.title, markdown: row.markdown, html: row.html } : null;
   },
 };
+
+type LookupRef = RequestOf<'lookupPaper'>['ref'];
+
+/** A page's paper: its summary, its paper id (learned from the page's aliases), note flag, dismissal. */
+async function lookupPaper(ref: LookupRef, sender: SenderLike) {
+  await ensureSeeded();
+  const db = getDb();
+  const row = await findPageRow(db, ref);
+  // Every page form of a paper resolves to one paper id (its aliases: ids, DOI, title + first
+  // author, and the corpus row's); notes, dismissals and the recent list hang off that id.
+  // Learning the page's aliases writes; when that fails (a full disk), the page still gets its
+  // summary and the paper already known, read without writing.
+  const resolved = await resolvePageRef(db, ref, row, Date.now()).catch(() => undefined);
+  const paperKey = resolved === undefined ? await knownPaperOf(db, ref, row) : (resolved?.paperId ?? null);
+  // Two known papers turned out to be one: every open view refetches (their keys still work).
+  if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined }).catch(() => {});
+  // A viewed paper joins the popup's "recent" list (failures never block the lookup).
+  if (row && paperKey) await recordSummaryView(paperKey, row).catch(() => {});
+  // The page's toolbar mark: a found summary marks its tab (an OpenReview forum matched by
+  // title, say, which the URL alone could not tell); none leaves the mark the URL gives.
+  if (sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)
+    void (row ? confirmTabBadge(sender.tab.id, sender.url, row.paper.title) : updateTabBadge(sender.tab.id, sender.url)).catch(() => {});
+  const [note, dismissal] = paperKey ? await Promise.all([db.notes.get(paperKey), db.dismissals.get(paperKey)]) : [undefined, undefined];
+  return { paperKey, summary: row ? await toSummaryView(db, row) : null, hasNote: noteHasContent(note), dismissed: Boolean(dismissal) };
+}

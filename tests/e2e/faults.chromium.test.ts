@@ -220,7 +220,9 @@ describe.skipIf(!mounted)('storage quota (Chromium on a 40 MB disk)', () => {
       expect(after.notes).toEqual([expect.objectContaining({ text: 'Kept on a full disk.' })]);
       // The extension keeps working: the shipped corpus still answers.
       const arxivId = built.summaries.map((x) => (x.paper as { arxivId: string | null }).arxivId).find(Boolean)!;
-      expect(((await send(page, 'lookupPaper', { ref: { arxivId } })) as any).data.summary).toMatchObject({ paper: { arxivId } });
+      const reply = (await send(page, 'lookupPaper', { ref: { arxivId } })) as any;
+      expect(reply.error).toBeUndefined();
+      expect(reply.data.summary).toMatchObject({ paper: { arxivId } });
     } finally {
       await browser.close();
     }

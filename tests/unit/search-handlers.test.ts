@@ -13,6 +13,7 @@ import { isSearchDocsFile, SearchEngine, SearchSource } from '@/utils/search/eng
 import { getDb } from '@/utils/db';
 import { MAX_RECENT } from '@/utils/search/recent';
 import { makePack } from '../fixtures/packs/make-packs';
+import { wrapTables } from './support/dexie-tables';
 
 const OWN_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -74,6 +75,43 @@ describe('recently viewed papers', () => {
     await expect(send('listRecent', {}, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(send('recordView', { summaryId: 'x' }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(send('getPackSearchIndex', { packId: 'x', part: 'index', chunk: 0 }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('a page lookup on a full disk', () => {
+  it('answers although Chromium aborted its first reads (a full disk aborts reads in flight too)', async () => {
+    const db = getDb();
+    let aborts = 0;
+    let failing = 2;
+    db.close();
+    wrapTables(db, 'aborting-reads', (t, name) => ({
+      ...t,
+      get: (req) => {
+        if (name === 'summaries' && failing > 0) {
+          failing--;
+          aborts++;
+          return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
+        }
+        return t.get(req);
+      },
+      query: (req) => {
+        if (name === 'summaries' && failing > 0) {
+          failing--;
+          aborts++;
+          return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
+        }
+        return t.query(req);
+      },
+    }));
+    await db.open();
+    const reply = await send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT);
+    expect(aborts).toBe(2);
+    expect(reply.summary?.paper.title).toBe('Reformer: The Efficient Transformer');
+    // A lasting failure is still reported, not retried for ever.
+    failing = 100;
+    await expect(send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT)).rejects.toThrow();
+    expect(aborts).toBeLessThanOrEqual(2 + 3 * 2);
+    failing = 0;
   });
 });
 
