@@ -69,9 +69,9 @@ export interface SearchResponse {
 /** Query words beyond this are ignored (a pasted paragraph must not stall the popup). */
 const MAX_TERMS = 12;
 /** A correction weighs this much of an exact word, scaled down by its Fuse score. */
-const CORRECTION_WEIGHT = 0.7;
+export const CORRECTION_WEIGHT = 0.7;
 /** Candidates re-ranked when the planner left common words out of some fields. */
-const RERANK_DEPTH = 200;
+export const RERANK_DEPTH = 200;
 
 export function isSearchDocsFile(value: unknown): value is SearchDocsFile {
   const v = value as Partial<SearchDocsFile> | null;
@@ -156,47 +156,20 @@ export class SearchSource {
     const plans = planQuery(slots, request.partial, this.cost);
     const results = this.index.search(toMiniQuery(plans), { filter });
     const skipped = plans.filter((p) => !p.short || !p.text);
-    const ranked = skipped.length ? this.rerank(results, skipped) : results;
+    const ranked = skipped.length ? rerankResults(results, skipped, (id, term, pattern) => this.contains(id as string, term, pattern)) : results;
     return ranked.slice(0, request.limit).map((r) => this.toHit(r));
   }
 
-  /**
-   * The planner left some words out of some fields (too common to look up at this corpus size):
-   * the best candidates gain what a match on those words would have given them.
-   */
-  private rerank(results: MiniResult[], skipped: TermPlan[]): MiniResult[] {
-    const patterns = new Map(skipped.map((p) => [p.term, wordPattern(p.term)]));
-    const head = results.slice(0, RERANK_DEPTH).map((r) => {
-      const present = new Set(r.queryTerms);
-      let extra = 0;
-      const slotsFound = new Set<number>();
-      for (const p of skipped) {
-        if (present.has(p.term) || slotsFound.has(p.slot)) continue;
-        const where = this.contains(r.id as string, p.term, patterns.get(p.term)!);
-        if (where) {
-          slotsFound.add(p.slot);
-          extra += p.weight * (where === 'short' ? 2 : 1);
-          if (!r.terms.includes(p.term)) r.terms.push(p.term); // highlighted in the snippet too
-        }
-      }
-      const quality = Math.max(1, r.queryTerms.length);
-      return { ...r, score: (r.score / quality) * (quality + extra) };
-    });
-    head.sort((a, b) => b.score - a.score);
-    return head.concat(results.slice(RERANK_DEPTH));
-  }
-
-  /** Whether a document holds a normalised word: in its title/authors, its text, or not at all. */
+  /** Whether a document holds a normalised word (title/author words cached: re-ranking asks often). */
   private contains(docId: string, term: string, pattern: RegExp): 'short' | 'text' | null {
     const doc = this.docs.get(docId)!;
     let short = this.shortWords.get(docId);
     if (!short) {
-      short = new Set(tokenize(`${doc.title} ${doc.authors.join(' ')}`).map(normaliseTerm));
+      short = shortWordsOf(doc);
       if (this.shortWords.size > 5000) this.shortWords.clear(); // bounded: re-ranking touches few documents
       this.shortWords.set(docId, short);
     }
-    if (short.has(term)) return 'short';
-    return pattern.test(doc.text) ? 'text' : null;
+    return short.has(term) ? 'short' : pattern.test(doc.text) ? 'text' : null;
   }
 
   private toHit(r: MiniResult): Omit<SearchHit, 'snippet'> {
@@ -211,6 +184,39 @@ export class SearchSource {
       return !!doc && passes(doc, filters) && (!accept || accept(doc));
     };
   }
+}
+
+const shortWordsOf = (doc: SearchDocMeta) => new Set(tokenize(`${doc.title} ${doc.authors.join(' ')}`).map(normaliseTerm));
+
+/** Whether a document holds a normalised word: in its title/authors, its text, or not at all. */
+export function containsWord(doc: SearchDocMeta, term: string, pattern: RegExp): 'short' | 'text' | null {
+  return shortWordsOf(doc).has(term) ? 'short' : pattern.test(doc.text) ? 'text' : null;
+}
+
+/**
+ * The planner left some words out of some fields (too common to look up at this corpus size):
+ * the best candidates gain what a match on those words would have given them.
+ */
+export function rerankResults(results: MiniResult[], skipped: TermPlan[], contains: (id: MiniResult['id'], term: string, pattern: RegExp) => 'short' | 'text' | null): MiniResult[] {
+  const patterns = new Map(skipped.map((p) => [p.term, wordPattern(p.term)]));
+  const head = results.slice(0, RERANK_DEPTH).map((r) => {
+    const present = new Set(r.queryTerms);
+    let extra = 0;
+    const slotsFound = new Set<number>();
+    for (const p of skipped) {
+      if (present.has(p.term) || slotsFound.has(p.slot)) continue;
+      const where = contains(r.id, p.term, patterns.get(p.term)!);
+      if (where) {
+        slotsFound.add(p.slot);
+        extra += p.weight * (where === 'short' ? 2 : 1);
+        if (!r.terms.includes(p.term)) r.terms.push(p.term); // highlighted in the snippet too
+      }
+    }
+    const quality = Math.max(1, r.queryTerms.length);
+    return { ...r, score: (r.score / quality) * (quality + extra) };
+  });
+  head.sort((a, b) => b.score - a.score);
+  return head.concat(results.slice(RERANK_DEPTH));
 }
 
 /** The word as a whole word, any case (the text is not normalised; a miss only costs a re-rank bonus). */
@@ -229,70 +235,141 @@ function passes(doc: SearchDocMeta, { kind = 'all', yearFrom = null, yearTo = nu
   return true;
 }
 
-/** Searches every loaded pack and merges their results. */
+/** A pack searched where its index lives (stored-source.ts): the same answers, asynchronously. */
+export interface AsyncSource {
+  readonly packId: string;
+  readonly size: number;
+  byId(arxivId: string | null, openreviewId: string | null): Promise<SearchDocMeta | undefined>;
+  searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Promise<Omit<SearchHit, 'snippet'>[]>;
+}
+
+type WordHit = Omit<SearchHit, 'snippet'>;
+
+/** What a query asks of every source, once parsed. */
+interface Prepared {
+  query: ParsedQuery;
+  limit: number;
+  filters: SearchFilters;
+  snippets: boolean;
+  /** Word queries: normalised terms; id queries: the ids; empty: nothing to do. */
+  terms: string[];
+  ids: { arxivId: string | null; openreviewId: string | null } | null;
+  partial: boolean;
+}
+
+function prepare(raw: string, request: SearchRequest): Prepared {
+  const query = parseQuery(raw);
+  const base = { query, limit: request.limit ?? 20, filters: request.filters ?? {}, snippets: request.snippets !== false, partial: request.partial ?? true };
+  if (query.kind === 'empty') return { ...base, terms: [], ids: null };
+  if (query.kind === 'id') return { ...base, terms: [], ids: { arxivId: query.arxivId, openreviewId: query.openreviewId } };
+  // A lone word shaped like an OpenReview id ("rkgNKkHtvB") that names a paper: that paper first.
+  const orId = maybeOpenreviewId(query.text);
+  return { ...base, terms: tokenize(query.text).map(normaliseTerm).filter(Boolean).slice(0, MAX_TERMS), ids: orId ? { arxivId: null, openreviewId: orId } : null };
+}
+
+function acceptable(doc: SearchDocMeta, filters: SearchFilters): boolean {
+  return passes(doc, filters) && (!filters.accept || filters.accept(doc));
+}
+
+function idHit(packId: string, doc: SearchDocMeta): SearchHit {
+  return { packId, doc, score: Number.POSITIVE_INFINITY, matchedBy: 'id', highlight: new Set(), snippet: buildSnippet(doc.text, new Set()) };
+}
+
+/** Id hits first, then word hits best first, each paper once; snippets cut for what is shown. */
+function merge(p: Prepared, exact: SearchHit[], words: WordHit[]): SearchHit[] {
+  words.sort((a, b) => b.score - a.score);
+  const seen = new Set(exact.map((h) => `${h.packId}|${h.doc.id}`));
+  const hits = [...exact];
+  for (const h of words) {
+    if (hits.length >= p.limit) break;
+    if (seen.has(`${h.packId}|${h.doc.id}`)) continue;
+    hits.push({ ...h, snippet: p.snippets ? buildSnippet(h.doc.text, h.highlight) : [] });
+  }
+  return hits;
+}
+
+/**
+ * Searches every pack and merges their results: packs held in memory (the shipped corpus) answer
+ * at once (`search`); packs searched where they are stored join in `searchAll`.
+ */
 export class SearchEngine {
   private readonly sources = new Map<string, SearchSource>();
+  private readonly stored = new Map<string, AsyncSource>();
 
   constructor(sources: SearchSource[] = []) {
     for (const s of sources) this.add(s);
   }
 
   /** Adds (or replaces) one pack's source, e.g. after a pack import. */
-  add(source: SearchSource): void {
-    this.sources.set(source.packId, source);
+  add(source: SearchSource | AsyncSource): void {
+    this.remove(source.packId);
+    if (source instanceof SearchSource) this.sources.set(source.packId, source);
+    else this.stored.set(source.packId, source);
   }
 
   remove(packId: string): void {
     this.sources.delete(packId);
+    this.stored.delete(packId);
   }
 
   get packIds(): string[] {
-    return [...this.sources.keys()];
+    return [...this.sources.keys(), ...this.stored.keys()];
   }
 
   get size(): number {
     let n = 0;
     for (const s of this.sources.values()) n += s.docs.size;
+    for (const s of this.stored.values()) n += s.size;
     return n;
   }
 
+  /** The packs held in memory only. */
   search(raw: string, request: SearchRequest = {}): SearchResponse {
-    const limit = request.limit ?? 20;
-    const filters = request.filters ?? {};
-    const query = parseQuery(raw);
+    const p = prepare(raw, request);
     const corrections: SearchResponse['corrections'] = [];
-    if (query.kind === 'empty') return { query, hits: [], corrections };
-
-    if (query.kind === 'id') return { query, hits: this.idHits(query.arxivId, query.openreviewId, filters), corrections };
-
-    // A lone word shaped like an OpenReview id ("rkgNKkHtvB") that names a paper: that paper first.
-    const orId = maybeOpenreviewId(query.text);
-    const exact = orId ? this.idHits(null, orId, filters) : [];
-
-    const terms = tokenize(query.text).map(normaliseTerm).filter(Boolean).slice(0, MAX_TERMS);
-    if (terms.length === 0) return { query, hits: exact, corrections };
-    const partial = request.partial ?? true;
-    const merged: Omit<SearchHit, 'snippet'>[] = [];
-    for (const source of this.sources.values()) merged.push(...source.searchWords(terms, { limit, partial, filters }, corrections));
-    merged.sort((a, b) => b.score - a.score);
-
-    const seen = new Set(exact.map((h) => `${h.packId}|${h.doc.id}`));
-    const hits = [...exact];
-    for (const h of merged) {
-      if (hits.length >= limit) break;
-      if (seen.has(`${h.packId}|${h.doc.id}`)) continue;
-      hits.push({ ...h, snippet: request.snippets === false ? [] : buildSnippet(h.doc.text, h.highlight) });
-    }
-    return { query, hits, corrections };
+    const exact = p.ids ? this.memoryIdHits(p) : [];
+    if (p.query.kind !== 'words' || !p.terms.length) return { query: p.query, hits: exact, corrections };
+    const words: WordHit[] = [];
+    for (const source of this.sources.values()) words.push(...source.searchWords(p.terms, { limit: p.limit, partial: p.partial, filters: p.filters }, corrections));
+    return { query: p.query, hits: merge(p, exact, words), corrections };
   }
 
-  private idHits(arxivId: string | null, openreviewId: string | null, filters: SearchFilters): SearchHit[] {
+  /** Every pack, in memory and stored. */
+  async searchAll(raw: string, request: SearchRequest = {}): Promise<SearchResponse> {
+    const p = prepare(raw, request);
+    const corrections: SearchResponse['corrections'] = [];
+    const stored = [...this.stored.values()];
+    const exact = p.ids ? [...this.memoryIdHits(p), ...(await this.storedIdHits(p, stored))] : [];
+    if (p.query.kind !== 'words' || !p.terms.length) return { query: p.query, hits: exact, corrections };
+    const request_ = { limit: p.limit, partial: p.partial, filters: p.filters };
+    const words: WordHit[] = [];
+    for (const source of this.sources.values()) words.push(...source.searchWords(p.terms, request_, corrections));
+    for (const found of await Promise.all(stored.map((s) => s.searchWords(p.terms, request_, corrections)))) words.push(...found);
+    return { query: p.query, hits: merge(p, exact, words), corrections: dedupeCorrections(corrections) };
+  }
+
+  private memoryIdHits({ ids, filters }: Prepared): SearchHit[] {
     const hits: SearchHit[] = [];
     for (const source of this.sources.values()) {
-      const doc = source.byId(arxivId, openreviewId);
-      if (!doc || !passes(doc, filters) || (filters.accept && !filters.accept(doc))) continue;
-      hits.push({ packId: source.packId, doc, score: Number.POSITIVE_INFINITY, matchedBy: 'id', highlight: new Set(), snippet: buildSnippet(doc.text, new Set()) });
+      const doc = source.byId(ids!.arxivId, ids!.openreviewId);
+      if (doc && acceptable(doc, filters)) hits.push(idHit(source.packId, doc));
     }
     return hits;
   }
+
+  private async storedIdHits({ ids, filters }: Prepared, stored: AsyncSource[]): Promise<SearchHit[]> {
+    const docs = await Promise.all(stored.map((s) => s.byId(ids!.arxivId, ids!.openreviewId)));
+    return docs.flatMap((doc, i) => (doc && acceptable(doc, filters) ? [idHit(stored[i].packId, doc)] : []));
+  }
+}
+
+/** Several packs may correct the same word: say it once, with every suggestion. */
+function dedupeCorrections(corrections: SearchResponse['corrections']): SearchResponse['corrections'] {
+  const byWord = new Map<string, Set<string>>();
+  for (const c of corrections) {
+    const to = byWord.get(c.from) ?? new Set<string>();
+    for (const t of c.to) to.add(t);
+    byWord.set(c.from, to);
+  }
+  return [...byWord].map(([from, to]) => ({ from, to: [...to] }));
 }
