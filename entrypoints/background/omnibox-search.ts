@@ -1,12 +1,14 @@
 // The search the address-bar keyword uses: the popup's engine (utils/search), loaded in the
 // background on the first keystroke after "sl " — the shipped corpus from its files, imported
-// packs from their cached artifacts — and kept for the worker's life.
+// packs where they are stored — and kept for the worker's life.
 import { getDb } from '@/utils/db';
-import { SearchEngine, SearchSource, isSearchDocsFile } from '@/utils/search/engine';
+import { SearchEngine } from '@/utils/search/engine';
 import { loadShippedSource } from '@/utils/search/load';
+import { getSearchDb } from '@/utils/search/store';
+import { StoredSource } from '@/utils/search/stored-source';
 import type { SearchDocMeta } from '@/utils/search/build-index';
 import { ensureSeeded } from './corpus-state';
-import { packSearchText } from './search-handlers';
+import { indexPackSearch } from './search-handlers';
 import type { OmniboxSearch } from './omnibox';
 
 let loading: { packs: string; engine: Promise<SearchEngine> } | null = null;
@@ -20,9 +22,9 @@ async function importedPacks(): Promise<{ id: string; corpusVersion: string }[]>
 async function loadEngine(packs: { id: string }[]): Promise<SearchEngine> {
   const engine = new SearchEngine([await loadShippedSource()]);
   for (const pack of packs) {
-    const text = await packSearchText(pack.id).catch(() => null);
-    const docs: unknown = text ? JSON.parse(text.docs) : null;
-    if (text && isSearchDocsFile(docs)) engine.add(SearchSource.fromJSON(text.index, docs));
+    const version = await indexPackSearch(pack.id).catch(() => null);
+    const source = version === null ? null : await StoredSource.open(getSearchDb(), pack.id, version).catch(() => null);
+    if (source) engine.add(source);
   }
   return engine;
 }
@@ -37,5 +39,5 @@ export const omniboxSearch: OmniboxSearch = async (query, limit): Promise<Search
       if (loading?.engine === engine) loading = null; // try again on the next keystroke
     });
   }
-  return (await loading.engine).search(query, { limit, snippets: false }).hits.map((h) => h.doc);
+  return (await (await loading.engine).searchAll(query, { limit, snippets: false })).hits.map((h) => h.doc);
 };

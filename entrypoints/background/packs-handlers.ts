@@ -11,6 +11,7 @@ import type { Handlers } from '@/utils/messaging/dispatch';
 import type { PackInfo } from '@/utils/messaging/protocol';
 import { describeDbError } from '@/utils/db-errors';
 import { ensureSeeded, installWithProgress } from './corpus-state';
+import { dropStaleSearch, indexPackSearch } from './search-handlers';
 
 interface Upload {
   chunks: string[];
@@ -49,6 +50,8 @@ async function installUploaded(text: string) {
     const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true }, started);
     const row = await getDb().packs.get(pack.id);
     if (!row) throw new Error('The pack was written but cannot be read back.');
+    // Searchable from the popup's first open: its index is stored now, not on that open.
+    await indexPackSearch(pack.id);
     // Open paper tabs may have gained a summary: refresh their toolbar marks.
     void refreshAllTabBadges().catch(() => {});
     return { done: true as const, status: result.status, pack: toInfo(row), installMs: result.ms, totalMs: performance.now() - started };
@@ -98,6 +101,7 @@ export const packsHandlers: Pick<Handlers, 'listPacks' | 'importPackChunk' | 're
     const db = getDb();
     const existed = (await db.packs.get(id)) !== undefined;
     await removePack(db, id);
+    await dropStaleSearch().catch(() => {}); // rebuilt-from-rows data: a failure here loses nothing
     void refreshAllTabBadges().catch(() => {});
     return { removed: existed };
   },

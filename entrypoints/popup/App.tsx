@@ -6,7 +6,7 @@ import { SiteAccessNotice } from '@/components/status/SiteAccessNotice';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
-import type { SearchFilters } from '@/utils/search/engine';
+import type { SearchEngine, SearchFilters, SearchResponse } from '@/utils/search/engine';
 import type { RecentView } from '@/utils/search/recent';
 import type { NoteListItem } from '@/utils/notes/types';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -72,6 +72,35 @@ function engineFilters(filters: PopupFilters, noted: NotedPapers | null): Search
   };
 }
 
+/**
+ * Results for what was typed. Imported packs answer asynchronously (read where they are stored):
+ * a response is shown only if it is still for the latest query, so a slow one never overwrites a
+ * newer one.
+ */
+function useSearchResponse(engine: SearchEngine | null, version: number, typed: string, filters: PopupFilters, noted: NotedPapers | null): SearchResponse | null {
+  const [response, setResponse] = useState<SearchResponse | null>(null);
+  useEffect(() => {
+    if (!engine || !typed.trim()) {
+      setResponse(null);
+      return;
+    }
+    let live = true;
+    const request = { limit: RESULT_LIMIT, partial: !/\s$/.test(typed), filters: engineFilters(filters, noted) };
+    // Only the shipped corpus: answered at once. With stored packs, the previous results stay
+    // until the new ones are read (no flash of a partial list while typing).
+    if (!engine.hasStored) setResponse(engine.search(typed, request));
+    else
+      engine.searchAll(typed, request).then(
+        (all) => live && setResponse(all),
+        () => live && setResponse(engine.search(typed, request)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [engine, version, typed, filters, noted]);
+  return response;
+}
+
 export function SearchPopup() {
   const theme = useTheme(useSettings().theme);
   const { engine, version, error, missing } = useSearchEngine();
@@ -86,12 +115,7 @@ export function SearchPopup() {
   // Typing stays responsive even if a large imported pack makes a search take longer.
   const typed = useDeferredValue(query);
 
-  const response = useMemo(() => {
-    if (!engine || !typed.trim()) return null;
-    return engine.search(typed, { limit: RESULT_LIMIT, partial: !/\s$/.test(typed), filters: engineFilters(filters, noted) });
-    // `version` changes when a source is added to the same engine object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, version, typed, filters, noted]);
+  const response = useSearchResponse(engine, version, typed, filters, noted);
 
   const items: PopupItem[] = useMemo(() => {
     if (response) return response.hits.map(hitItem);

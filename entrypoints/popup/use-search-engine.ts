@@ -1,9 +1,10 @@
 // The popup's search engine: the shipped corpus first (fetched from the extension, loaded with
-// MiniSearch.loadJSON — nothing is indexed on open), then any imported packs as they arrive.
+// MiniSearch.loadJSON — nothing is indexed on open), then imported packs, opened where they are
+// stored (one small head row each; their postings are read per query).
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/client';
 import { SearchEngine } from '@/utils/search/engine';
-import { loadImportedSource } from '@/utils/search/load';
+import { openImportedSource } from '@/utils/search/load';
 import { preloadShippedSource } from './shipped-source';
 import { benchMark } from '@/utils/bench-mark';
 
@@ -35,7 +36,7 @@ export function useSearchEngine(): EngineState {
       .then(async ({ packs }) => {
         for (const pack of packs.filter((p) => !p.builtin)) {
           try {
-            const source = await loadImportedSource(pack.id);
+            const source = await openImportedSource(pack.id, pack.corpusVersion);
             if (source) engine.add(source);
             bump();
           } catch {

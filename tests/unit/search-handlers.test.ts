@@ -7,9 +7,10 @@ import { dispatch } from '@/utils/messaging/dispatch';
 import { MessageError } from '@/utils/messaging/client';
 import type { RequestOf, RequestType, ResponseMap } from '@/utils/messaging/protocol';
 import { handlers } from '@/entrypoints/background/handlers';
-import { installWithProgress } from '@/entrypoints/background/corpus-state';
-import { SEARCH_CHUNK_CHARS } from '@/entrypoints/background/search-handlers';
-import { isSearchDocsFile, SearchEngine, SearchSource } from '@/utils/search/engine';
+import { SearchEngine } from '@/utils/search/engine';
+import { StoredSource } from '@/utils/search/stored-source';
+import { getSearchDb } from '@/utils/search/store';
+import { generationOf } from '@/utils/search/postings';
 import { getDb } from '@/utils/db';
 import { MAX_RECENT } from '@/utils/search/recent';
 import { makePack } from '../fixtures/packs/make-packs';
@@ -74,7 +75,7 @@ describe('recently viewed papers', () => {
   it('what the user read stays private: pages (content scripts) cannot list or record views', async () => {
     await expect(send('listRecent', {}, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(send('recordView', { summaryId: 'x' }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(send('getPackSearchIndex', { packId: 'x', part: 'index', chunk: 0 }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(send('preparePackSearch', { packId: 'x' }, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -116,25 +117,31 @@ describe('a page lookup on a full disk', () => {
 });
 
 describe('imported packs are searchable', () => {
-  it('serves an imported pack\'s index and docs in pieces; the popup loads them into the engine', async () => {
+  it('an imported pack is stored for search when it is imported; the popup reads it there; removal drops it', async () => {
     const pack = makePack({ id: 'private-notes', summaries: 40, concepts: 3 });
     pack.summaries[7].paper.title = 'Zyxomorphic Hashing for Private Retrieval';
-    await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true });
+    // Imported as the options page does it: through the import message.
+    const text = JSON.stringify(pack);
+    const reply = await send('importPackChunk', { uploadId: crypto.randomUUID(), index: 0, count: 1, text });
+    expect(reply).toMatchObject({ done: true, status: 'installed' });
 
-    const fetchPart = async (part: 'index' | 'docs') => {
-      const first = (await send('getPackSearchIndex', { packId: 'private-notes', part, chunk: 0 }))!;
-      const rest = await Promise.all(Array.from({ length: first.chunks - 1 }, (_, i) => send('getPackSearchIndex', { packId: 'private-notes', part, chunk: i + 1 })));
-      return [first.text, ...rest.map((r) => r!.text)].join('');
-    };
-    const indexText = await fetchPart('index');
-    const docs: unknown = JSON.parse(await fetchPart('docs'));
-    expect(isSearchDocsFile(docs)).toBe(true);
-    expect(indexText.length).toBeLessThan(SEARCH_CHUNK_CHARS * 1000);
-    const engine = new SearchEngine([SearchSource.fromJSON(indexText, docs as never)]);
-    const hit = engine.search('zyxomorphic hashing').hits[0];
+    // Already stored: the popup opens it without asking the background to build anything.
+    const source = await StoredSource.open(getSearchDb(), 'private-notes', pack.corpusVersion);
+    expect(source?.size).toBe(43);
+    const engine = new SearchEngine([source!]);
+    const hit = (await engine.searchAll('zyxomorphic hashing')).hits[0];
     expect(hit).toMatchObject({ packId: 'private-notes', doc: { title: 'Zyxomorphic Hashing for Private Retrieval' } });
 
-    expect(await send('getPackSearchIndex', { packId: 'builtin', part: 'index', chunk: 0 })).toBeNull(); // shipped as files
-    expect(await send('getPackSearchIndex', { packId: 'no-such-pack', part: 'index', chunk: 0 })).toBeNull();
+    // A pack stored by an older release (rows only): prepared on the first ask, then found.
+    await getSearchDb().heads.delete(generationOf('private-notes', pack.corpusVersion));
+    expect(await StoredSource.open(getSearchDb(), 'private-notes', pack.corpusVersion)).toBeNull();
+    expect(await send('preparePackSearch', { packId: 'private-notes' })).toEqual({ corpusVersion: pack.corpusVersion });
+    expect(await StoredSource.open(getSearchDb(), 'private-notes', pack.corpusVersion)).not.toBeNull();
+
+    expect(await send('preparePackSearch', { packId: 'builtin' })).toBeNull(); // shipped as files
+    expect(await send('preparePackSearch', { packId: 'no-such-pack' })).toBeNull();
+    await send('removePack', { id: 'private-notes' });
+    expect(await getSearchDb().terms.count()).toBe(0);
+    expect(await getSearchDb().heads.count()).toBe(0);
   });
 });

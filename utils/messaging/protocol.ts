@@ -71,8 +71,8 @@ export const requestSchemas = {
   recordView: z.object({ summaryId: z.string().min(1).max(64) }).strict(),
   /** Recently viewed papers with summaries, newest first (the popup's empty state). */
   listRecent: z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(),
-  /** One piece of an imported pack's serialized search index or search docs (the shipped pack's are files). */
-  getPackSearchIndex: z.object({ packId: z.string().min(1).max(100), part: z.enum(['index', 'docs']), chunk: z.number().int().min(0).max(1000) }).strict(),
+  /** Makes sure an imported pack's search index is stored (built once per version); the popup then reads it itself. */
+  preparePackSearch: z.object({ packId: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -106,7 +106,7 @@ export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   // What the user read is private: pages never see the recent list.
   recordView: 'extension-page',
   listRecent: 'extension-page',
-  getPackSearchIndex: 'extension-page',
+  preparePackSearch: 'extension-page',
   updateSettings: 'extension-page',
 };
 
@@ -150,7 +150,7 @@ export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   removePack: { removed: boolean };
   recordView: { recorded: boolean };
   listRecent: { recent: RecentView[] };
-  getPackSearchIndex: { corpusVersion: string; chunks: number; text: string } | null;
+  preparePackSearch: { corpusVersion: string } | null;
 }
 
 /** An installed corpus pack as the options page lists it. */

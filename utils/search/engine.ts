@@ -296,7 +296,7 @@ export class SearchEngine {
   private readonly sources = new Map<string, SearchSource>();
   private readonly stored = new Map<string, AsyncSource>();
 
-  constructor(sources: SearchSource[] = []) {
+  constructor(sources: (SearchSource | AsyncSource)[] = []) {
     for (const s of sources) this.add(s);
   }
 
@@ -310,6 +310,11 @@ export class SearchEngine {
   remove(packId: string): void {
     this.sources.delete(packId);
     this.stored.delete(packId);
+  }
+
+  /** Whether some pack is searched where it is stored (searchAll needed). */
+  get hasStored(): boolean {
+    return this.stored.size > 0;
   }
 
   get packIds(): string[] {

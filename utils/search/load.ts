@@ -1,10 +1,12 @@
 // Loading search sources in an extension page (the popup). The shipped pack's index and docs are
-// files in the extension, fetched directly; imported packs' come from the background in pieces.
-// Nothing here builds an index: loadJSON of what the corpus build (or the background) serialized.
+// files in the extension, fetched directly and loaded whole (172 summaries); imported packs are
+// read where they are stored, a query at a time. Nothing here builds an index.
 import { extensionUrl } from '../extension-url';
 import { sendMessage } from '../messaging/client';
 import { isSearchDocsFile, SearchSource } from './engine';
 import { benchMark } from '../bench-mark';
+import { getSearchDb } from './store';
+import { StoredSource } from './stored-source';
 
 const url = extensionUrl;
 
@@ -22,19 +24,15 @@ export async function loadShippedSource(): Promise<SearchSource> {
   return SearchSource.fromJSON(indexText, docs);
 }
 
-async function fetchPart(packId: string, part: 'index' | 'docs'): Promise<string | null> {
-  const first = await sendMessage('getPackSearchIndex', { packId, part, chunk: 0 });
-  if (!first) return null;
-  const rest = await Promise.all(Array.from({ length: first.chunks - 1 }, (_, i) => sendMessage('getPackSearchIndex', { packId, part, chunk: i + 1 })));
-  if (rest.some((r) => !r || r.corpusVersion !== first.corpusVersion)) throw new Error(`The pack "${packId}" changed while its index was loading.`);
-  return [first.text, ...rest.map((r) => r!.text)].join('');
-}
-
-/** One imported pack's source, or null when the pack is gone. */
-export async function loadImportedSource(packId: string): Promise<SearchSource | null> {
-  const [indexText, docsText] = await Promise.all([fetchPart(packId, 'index'), fetchPart(packId, 'docs')]);
-  if (indexText === null || docsText === null) return null;
-  const docs: unknown = JSON.parse(docsText);
-  if (!isSearchDocsFile(docs)) throw new Error(`The search docs of pack "${packId}" are not in the expected format.`);
-  return SearchSource.fromJSON(indexText, docs);
+/**
+ * One imported pack, searched where it is stored (stored-source.ts); null when the pack is gone.
+ * The background builds its stored index on import; a pack imported by an older release gets it
+ * on the first ask.
+ */
+export async function openImportedSource(packId: string, corpusVersion: string): Promise<StoredSource | null> {
+  const db = getSearchDb();
+  const ready = await StoredSource.open(db, packId, corpusVersion);
+  if (ready) return ready;
+  const prepared = await sendMessage('preparePackSearch', { packId });
+  return prepared ? StoredSource.open(db, packId, prepared.corpusVersion) : null;
 }
