@@ -12,6 +12,7 @@ import { execSync } from 'node:child_process';
 import { Report } from './report';
 import { benchSearch, DEFAULT_SEARCH_BENCH } from './search';
 import { benchPopup } from './popup';
+import { benchPopupScale } from './popup-scale';
 import { benchPanel } from './panel';
 import { benchSeeding } from './seeding';
 import { benchBundle } from './bundle';
@@ -28,6 +29,7 @@ const areas: { name: string; run: (report: Report) => Promise<void> }[] = [
   { name: 'wake-ups', run: (r) => benchWakeups(r) },
   { name: 'page-load', run: (r) => benchPageLoad(r, { rounds: quick ? 20 : 60, peersDir }) },
   { name: 'popup', run: (r) => benchPopup(r) },
+  { name: 'popup-scale', run: (r) => benchPopupScale(r, quick ? { sizes: [10_000] } : {}) },
   { name: 'panel', run: (r) => benchPanel(r, quick ? { loads: 10 } : {}) },
   { name: 'seeding', run: (r) => benchSeeding(r, quick ? { freshProfiles: 2 } : {}) },
   { name: 'bundle', run: (r) => benchBundle(r) },

@@ -1,5 +1,5 @@
-// Popup search benchmark (Node: the browser adds nothing to in-memory search). For the shipped
-// corpus and synthetic corpora of 10,000 and 100,000 summaries, in one run: index build time,
+// Search engine benchmark in Node (in-memory: how the shipped corpus is searched). For the shipped
+// corpus and a synthetic corpus of 10,000 summaries, in one run: index build time,
 // serialized size, load time (MiniSearch.loadJSON), p50/p95 query latency over a realistic query
 // mix (bench/queries.ts, typos included), known-item quality, and the naive baseline — Fuse.js
 // over title + full text — on the same queries.
@@ -18,8 +18,8 @@ import { syntheticCorpus } from './synthetic';
 const AREA = 'search';
 const ROOT = new URL('..', import.meta.url).pathname;
 
-/** Quality bars for popup search (p95 per query). */
-const TARGET_P95: Record<number, number> = { 10_000: 16, 100_000: 50 };
+/** The popup's quality bars are checked in the popup (popup-scale.ts); these in-memory figures inform. */
+const TARGET_P95: Record<number, number> = {};
 
 export interface SearchBenchOptions {
   /** Corpus sizes; 0 = the shipped corpus. */
@@ -32,7 +32,9 @@ export interface SearchBenchOptions {
   baselineCap: number;
 }
 
-export const DEFAULT_SEARCH_BENCH: SearchBenchOptions = { sizes: [0, 10_000, 100_000], queries: 300, baselineQueries: 6, baselineCap: 12_000 };
+// Large corpora are measured where users feel them, in the real popup with the pack imported
+// (bench/popup-scale.ts); here, the in-memory engine the shipped corpus uses, and 10,000 beside it.
+export const DEFAULT_SEARCH_BENCH: SearchBenchOptions = { sizes: [0, 10_000], queries: 300, baselineQueries: 6, baselineCap: 12_000 };
 
 function label(n: number): string {
   return n.toLocaleString('en-US');

@@ -132,7 +132,7 @@ export async function benchSeeding(report: Report, opts: { freshProfiles?: numbe
   const bigPack = opts.bigPack ?? 10_000;
   // Imported late: the launcher reads WXT_OUT_DIR (the bench's own build folder) when loaded.
   const { launchChromium } = await import('../tests/e2e/support/chromium');
-  const { makePack, syntheticArxivId } = await import('../tests/fixtures/packs/make-packs');
+  const { makePack } = await import('../tests/fixtures/packs/make-packs');
   const MB = 1024 * 1024;
 
   // 1. The shipped pack, first install, in fresh profiles (the first one is kept for the rest).
@@ -233,13 +233,7 @@ export async function benchSeeding(report: Report, opts: { freshProfiles?: numbe
     report.add(MEMORY, `background JS heap right after importing the ${big}, before GC`, heapBig.before / MB, 'MB', { note: 'what it holds until V8 collects the pack text and objects' });
     await page.close();
 
-    // The real popup with the pack imported: a paper of the pack (by its arXiv id) and typing.
-    const { popupAtScale, reportPopupAtScale, KEYSTROKES } = await import('./popup');
-    const found = await popupAtScale(browser, { query: syntheticArxivId(1234), expect: `(bench-${bigPack} 1234)`, opens: 4, keystrokeQueries: KEYSTROKES, timeoutMs: 120_000 });
-    reportPopupAtScale(report, `${big} imported`, found, { open: 200, keystroke: 16 }, `query "${syntheticArxivId(1234)}" (a paper of the pack), its row on screen`);
-    // 100,000 summaries: a make-packs pack that size is ~1 GB of JSON, over the import's size limit.
-    for (const name of ['popup open → paper found, 100,000 summaries imported, median', 'keystroke → results, 100,000 summaries imported, p95', 'popup JS heap, 100,000 summaries imported', '100,000-summary pack install'])
-      report.add('popup', name, null, name.includes('heap') ? 'MB' : 'ms', { note: 'not measured: a 100,000-summary pack is ~1 GB of JSON, over the 200 MB import limit, and the popup loads every pack whole' });
+    // The popup with large packs imported is measured in bench/popup-scale.ts.
   } finally {
     await Promise.all(runs.map((r) => r.browser.close().catch(() => {})));
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
