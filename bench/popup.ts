@@ -45,7 +45,7 @@ export async function benchPopup(report: Report, opens = 20): Promise<void> {
     const note = `${opens} opens of popup.html, a query typed as soon as the box has focus; first open cold (fresh browser)`;
     report.add(AREA, 'popup open to first results, median', percentile(firstResults, 50), 'ms', { target: { op: '<=', limit: 200, source: 'quality bar: popup open to first results' }, note });
     report.add(AREA, 'popup open to first results, p95', percentile(firstResults, 95), 'ms', { target: { op: '<=', limit: 200, source: 'quality bar: popup open to first results' }, note: `cold (first open): ${firstResults[0].toFixed(0)} ms` });
-    report.add(AREA, 'popup search index ready (fetch + loadJSON), median', percentile(engineReady, 50), 'ms', { note: 'from navigation start; the 172-summary index and docs files' });
+    report.add(AREA, 'popup search ready (shipped corpus opened), median', percentile(engineReady, 50), 'ms', { note: 'from navigation start: the packs listed and the shipped corpus opened where it is stored (its files on a first open after install)' });
     report.add(AREA, 'popup open to first results incl. harness, median', percentile(wallClock, 50), 'ms', { note: 'Playwright wall clock: navigation, typing over CDP, waiting for the row' });
     const shipped = await popupAtScale(browser, { query: 'lottery ticket', expect: 'Lottery Ticket', opens: 5, keystrokeQueries: KEYSTROKES, timeoutMs: 20_000 });
     reportPopupAtScale(report, 'shipped corpus only', shipped, { open: 200 }, 'query "lottery ticket", the row of "The Lottery Ticket Hypothesis"');
@@ -94,10 +94,17 @@ export async function popupAtScale(
         for (const q of queries) {
           const before = document.querySelector('[data-testid="results"]')?.textContent ?? '';
           const t0 = performance.now();
+          // The moment the list's DOM changes (a MutationObserver, not the next animation frame:
+          // polling per frame would round every figure up to 16.7 ms).
+          const changed = new Promise((resolve) => {
+            const done = () => { observer.disconnect(); resolve(performance.now()); };
+            const observer = new MutationObserver(() => { if ((document.querySelector('[data-testid="results"]')?.textContent ?? '') !== before) done(); });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+            setTimeout(done, 2000);
+          });
           setValue.call(input, q);
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          while ((document.querySelector('[data-testid="results"]')?.textContent ?? '') === before && performance.now() < t0 + 2000) await new Promise((r) => requestAnimationFrame(r));
-          out.push(performance.now() - t0);
+          out.push((await changed) - t0);
         }
         return out;
       })(${JSON.stringify(opts.keystrokeQueries)})`)) as number[];
@@ -120,7 +127,7 @@ export function reportPopupAtScale(report: Report, label: string, result: PopupA
   });
   report.add(AREA, `keystroke → results, ${label}, p95`, percentile(result.keystrokes, 95), 'ms', {
     target: limits.keystroke ? { op: '<=', limit: limits.keystroke, source: `quality bar: keystroke → results p95, ${label}` } : undefined,
-    note: `${result.keystrokes.length} input events in the real popup (the box's whole text replaced, as typing does), each until the result list changed (2 s cap); median ${percentile(result.keystrokes, 50).toFixed(1)} ms`,
+    note: `${result.keystrokes.length} input events in the real popup (the box's whole text replaced, as typing does), each until the result list's DOM changed (MutationObserver; 2 s cap); median ${percentile(result.keystrokes, 50).toFixed(1)} ms`,
   });
   report.add(AREA, `popup JS heap, ${label}`, result.heapMB, 'MB', {
     target: limits.heapMB ? { op: '<=', limit: limits.heapMB, source: `quality bar: popup memory, ${label}` } : undefined,

@@ -20,9 +20,10 @@ export async function recordSummaryView(paperKey: string, row: Pick<SummaryRow, 
 }
 
 /**
- * Makes an imported pack searchable where it is stored (utils/search/store.ts): built from its
- * rows, once per pack version; generations of removed or replaced packs are dropped. A pack
- * imported by an older release has no stored index until the popup first asks for it.
+ * Makes a pack searchable where it is stored (utils/search/store.ts): built from its rows, once
+ * per pack version; generations of removed or replaced packs are dropped. Imported packs are
+ * indexed on import; the shipped corpus (and a pack imported by an older release) when the popup
+ * first asks — until then the popup searches the shipped corpus from its files.
  */
 const indexing = new Map<string, Promise<string | null>>();
 export function indexPackSearch(packId: string): Promise<string | null> {
@@ -38,7 +39,7 @@ async function buildPackSearch(packId: string): Promise<string | null> {
   const db = getDb();
   const search = getSearchDb();
   const pack = await db.packs.get(packId);
-  if (!pack || pack.builtin) return null;
+  if (!pack) return null;
   if (!(await search.heads.get(generationOf(packId, pack.corpusVersion)))) {
     const [summaries, concepts] = await Promise.all([db.summaries.where('packId').equals(packId).toArray(), db.concepts.where('packId').equals(packId).toArray()]);
     await writeStoredIndex(search, buildStoredIndex({ id: packId, summaries, concepts }, pack.corpusVersion));
@@ -49,7 +50,7 @@ async function buildPackSearch(packId: string): Promise<string | null> {
 
 /** Drops the stored search of every pack version no longer installed. */
 export async function dropStaleSearch(): Promise<void> {
-  const installed = (await getDb().packs.toArray()).filter((p) => !p.builtin);
+  const installed = await getDb().packs.toArray();
   await dropGenerations(getSearchDb(), new Set(installed.map((p) => generationOf(p.id, p.corpusVersion))));
 }
 

@@ -1,11 +1,9 @@
-// The popup's search engine: the shipped corpus first (fetched from the extension, loaded with
-// MiniSearch.loadJSON — nothing is indexed on open), then imported packs, opened where they are
-// stored (one small head row each; their postings are read per query).
+// The popup's search engine: the shipped corpus first, then imported packs, each opened where it
+// is stored (one small head row each; postings are read per query; see shipped-source.ts).
 import { useEffect, useState } from 'react';
-import { sendMessage } from '@/utils/messaging/client';
 import { SearchEngine } from '@/utils/search/engine';
-import { openImportedSource } from '@/utils/search/load';
-import { preloadShippedSource } from './shipped-source';
+import { openPackSource } from '@/utils/search/load';
+import { preloadPacks } from './shipped-source';
 import { benchMark } from '@/utils/bench-mark';
 
 export interface EngineState {
@@ -23,7 +21,8 @@ export function useSearchEngine(): EngineState {
     let live = true;
     const engine = new SearchEngine();
     const bump = () => live && setState((s) => ({ ...s, engine, version: s.version + 1 }));
-    preloadShippedSource().then(
+    const packs = preloadPacks();
+    packs.shipped.then(
       (source) => {
         engine.add(source);
         benchMark('sl-engine-ready');
@@ -32,11 +31,13 @@ export function useSearchEngine(): EngineState {
       (e: Error) => live && setState((s) => ({ ...s, error: `Search is unavailable: ${e.message}` })),
     );
     // Imported packs: after the shipped corpus, so they never delay the first results.
-    sendMessage('listPacks', {})
-      .then(async ({ packs }) => {
-        for (const pack of packs.filter((p) => !p.builtin)) {
+    void packs.shipped
+      .catch(() => {})
+      .then(() => packs.imported)
+      .then(async (imported) => {
+        for (const pack of imported) {
           try {
-            const source = await openImportedSource(pack.id, pack.corpusVersion);
+            const source = await openPackSource(pack.id, pack.corpusVersion);
             if (source) engine.add(source);
             bump();
           } catch {

@@ -17,7 +17,9 @@ const root = join(import.meta.dirname, '../..');
 const shipped = JSON.parse(readFileSync(join(root, 'public/corpus/pack.json'), 'utf8')) as Pack;
 const relevance = (JSON.parse(readFileSync(join(root, 'tests/fixtures/search/relevance.json'), 'utf8')) as { queries: { query: string }[] }).queries;
 // The relevance set, plus what typing produces (unfinished words), typos and common words.
-const QUERIES = [...relevance.map((q) => q.query), 'transfo', 'atention is al you need', 'learning', 'the model of', 'vaswani', 'contrastive repr', 'gunnemann', 'mobilnet'];
+const QUERIES = [...relevance.map((q) => q.query), 'transfo', 'atention is al you need', 'learning', 'the model of', 'vaswani', 'contrastive repr', 'gunnemann', 'mobilnet',
+  // Typing, letter by letter: later prefixes are answered from earlier ones (the source's cache).
+  ...['mobilenet', 'contrastive learning', 'grad-cam'].flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i + 2)))];
 
 let n = 0;
 const freshDb = () => new SearchStoreDB(`search-stored-${n++}`);

@@ -24,12 +24,16 @@ export async function loadShippedSource(): Promise<SearchSource> {
   return SearchSource.fromJSON(indexText, docs);
 }
 
+/** A pack's stored index if it is ready (no message, no wait), else null. */
+export function openStoredSource(packId: string, corpusVersion: string): Promise<StoredSource | null> {
+  return StoredSource.open(getSearchDb(), packId, corpusVersion);
+}
+
 /**
- * One imported pack, searched where it is stored (stored-source.ts); null when the pack is gone.
- * The background builds its stored index on import; a pack imported by an older release gets it
- * on the first ask.
+ * One pack, searched where it is stored (stored-source.ts); null when the pack is gone. The
+ * background builds an imported pack's stored index on import, and any other on the first ask.
  */
-export async function openImportedSource(packId: string, corpusVersion: string): Promise<StoredSource | null> {
+export async function openPackSource(packId: string, corpusVersion: string): Promise<StoredSource | null> {
   const db = getSearchDb();
   const ready = await StoredSource.open(db, packId, corpusVersion);
   if (ready) return ready;

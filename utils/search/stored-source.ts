@@ -22,11 +22,26 @@ const ACCEPT_BATCH = 100;
 
 type WordHit = Omit<SearchHit, 'snippet'>;
 
+const TERM_CACHE = 2000;
+const PREFIX_CACHE = 50;
+const META_CACHE = 2000;
+
+/** A bounded map: the oldest entry goes first (Map keeps insertion order). */
+function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > max) cache.delete(cache.keys().next().value as K);
+}
+
 export class StoredSource {
   readonly packId: string;
   private readonly cost: CostModel;
   private corrector: Promise<ShortFieldCorrector> | null = null;
   private readonly fieldCount = INDEX_FIELDS.length;
+  // Consecutive keystrokes share most of their words and results: kept for the popup's life, bounded.
+  private readonly termCache = new Map<string, TermRow | null>();
+  private readonly prefixCache = new Map<string, TermRow[]>();
+  private readonly metaCache = new Map<number, SearchDocMeta>();
 
   constructor(
     private readonly db: SearchStoreDB,
@@ -56,12 +71,35 @@ export class StoredSource {
   }
 
   private async rows(keys: [FieldGroup, string][]): Promise<Map<string, TermRow>> {
-    const found = await this.db.terms.bulkGet(keys.map(([f, w]) => [this.g, f, w]));
-    return new Map(found.flatMap((r) => (r ? [[`${r.f}:${r.w}`, r] as const] : [])));
+    const out = new Map<string, TermRow>();
+    const missing = keys.filter(([f, w]) => {
+      const cached = this.termCache.get(`${f}:${w}`);
+      if (cached) out.set(`${f}:${w}`, cached);
+      return cached === undefined;
+    });
+    if (missing.length) {
+      const found = await this.db.terms.bulkGet(missing.map(([f, w]) => [this.g, f, w]));
+      missing.forEach(([f, w], i) => {
+        const row = found[i] ?? null;
+        remember(this.termCache, `${f}:${w}`, row, TERM_CACHE);
+        if (row) out.set(`${f}:${w}`, row);
+      });
+    }
+    return out;
   }
 
+  /**
+   * Short-field words beginning with `prefix`. Typing adds letters: the words of "mobi" are among
+   * those of "mob", so a complete earlier answer is filtered instead of read again.
+   */
   private async prefixRows(prefix: string): Promise<TermRow[]> {
-    return this.db.terms.where('[g+f+w]').between([this.g, 's', prefix], [this.g, 's', `${prefix}\uffff`], true, true).limit(MAX_PREFIX_WORDS).toArray();
+    for (let n = prefix.length; n >= MIN_PREFIX; n--) {
+      const earlier = this.prefixCache.get(prefix.slice(0, n));
+      if (earlier && (n === prefix.length || earlier.length < MAX_PREFIX_WORDS)) return n === prefix.length ? earlier : earlier.filter((r) => r.w.startsWith(prefix));
+    }
+    const rows = await this.db.terms.where('[g+f+w]').between([this.g, 's', prefix], [this.g, 's', `${prefix}\uffff`], true, true).limit(MAX_PREFIX_WORDS).toArray();
+    remember(this.prefixCache, prefix, rows, PREFIX_CACHE);
+    return rows;
   }
 
   private loadCorrector(): Promise<ShortFieldCorrector> {
@@ -157,8 +195,21 @@ export class StoredSource {
   }
 
   private async metas(ns: number[]): Promise<Map<number, SearchDocMeta>> {
-    const rows = await this.db.docs.bulkGet(ns.map((n) => [this.g, n]));
-    return new Map(rows.flatMap((r) => (r ? [[r.n, r.meta] as const] : [])));
+    const out = new Map<number, SearchDocMeta>();
+    const missing = ns.filter((n) => {
+      const cached = this.metaCache.get(n);
+      if (cached) out.set(n, cached);
+      return !cached;
+    });
+    if (missing.length) {
+      const rows = await this.db.docs.bulkGet(missing.map((n) => [this.g, n]));
+      for (const r of rows) {
+        if (!r) continue;
+        out.set(r.n, r.meta);
+        remember(this.metaCache, r.n, r.meta, META_CACHE);
+      }
+    }
+    return out;
   }
 
   private async hits(results: MiniResult[], limit: number, accept: SearchFilters['accept']): Promise<WordHit[]> {
