@@ -19,7 +19,7 @@ const relevance = (JSON.parse(readFileSync(join(root, 'tests/fixtures/search/rel
 // The relevance set, plus what typing produces (unfinished words), typos and common words.
 const QUERIES = [...relevance.map((q) => q.query), 'transfo', 'atention is al you need', 'learning', 'the model of', 'vaswani', 'contrastive repr', 'gunnemann', 'mobilnet',
   // Typing, letter by letter: later prefixes are answered from earlier ones (the source's cache).
-  ...['mobilenet', 'contrastive learning', 'grad-cam'].flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i + 2)))];
+  ...['mobilenet', 'contrastive learning', 'grad-cam'].flatMap((w) => Array.from({ length: w.length - 2 }, (_, i) => w.slice(0, i + 3)))];
 
 let n = 0;
 const freshDb = () => new SearchStoreDB(`search-stored-${n++}`);
@@ -42,11 +42,14 @@ describe('a stored pack index answers as the whole index does', () => {
   });
 
   it.each([true, false])('for every query of the relevance set, typed (partial=%s)', async (partial) => {
+    let answered = 0;
     for (const q of QUERIES) {
       const want = view(memory.search(q, { limit: 10, partial }));
-      expect(want.hits.length + want.corrections.length, `${q}: the control finds something`).toBeGreaterThan(0);
+      if (want.hits.length) answered++;
       expect(view(await stored.searchAll(q, { limit: 10, partial })), q).toEqual(want);
     }
+    // Not a comparison of two empty lists: the whole index answers nearly all of them.
+    expect(answered).toBeGreaterThan(QUERIES.length * (partial ? 0.9 : 0.6));
   });
 
   it('with filters: kind, years, and a test only the document can answer', async () => {
