@@ -109,7 +109,6 @@ export function SearchPopup() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<PopupFilters>(NO_FILTERS);
   const [opened, setOpened] = useState<OpenTarget | null>(null);
-  const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   // Typing stays responsive even if a large imported pack makes a search take longer.
@@ -124,7 +123,20 @@ export function SearchPopup() {
     return [...recentItems(recent), ...notes];
   }, [response, query, recent, noted]);
 
-  useEffect(() => setActive(0), [items]);
+  // The active row belongs to one result list: new results start at the first row, in the same
+  // render (no second render per keystroke).
+  const [selection, setSelection] = useState<{ items: PopupItem[]; index: number }>({ items: [], index: 0 });
+  const active = selection.items === items ? selection.index : 0;
+  const setActive = (next: number | ((current: number) => number)) =>
+    setSelection((s) => {
+      const current = s.items === items ? s.index : 0;
+      return { items, index: typeof next === 'function' ? next(current) : next };
+    });
+  // Scrolled after paint, and only when the user moved the selection: scrolling in the render
+  // path forced a layout on every keystroke.
+  useEffect(() => {
+    if (selection.items.length) document.getElementById(`${listId}-${selection.index}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selection, listId]);
 
   // Popup open to first results, for the benchmark (bench/popup.ts reads this mark).
   useEffect(() => {
@@ -267,7 +279,6 @@ export function SearchPopup() {
                     data-kind={item.kind}
                     onMouseMove={() => i !== active && setActive(i)}
                     onClick={() => open(item.target)}
-                    ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                   >
                     <div className="sl-result-title">
                       {item.kind === 'concept' && <span className="sl-badge">Concept</span>}
