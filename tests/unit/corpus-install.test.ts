@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { wrapTables } from './support/dexie-tables';
 import { SummaryLensDB, type NoteRow, type RevisionRow } from '../../utils/db';
-import { INSTALL_CHUNK, installPack, removePack, sweepStaleRows } from '../../utils/corpus/install';
+import { INSTALL_CHUNK, installPack, removePack } from '../../utils/corpus/install';
 import { getSummaryRow, livePackRows } from '../../utils/corpus/live';
 import { arxivIdWithoutVersion, findSummary } from '../../utils/corpus/lookup';
 import { PackSchema, type Pack } from '../../utils/corpus/pack';
