@@ -6,8 +6,14 @@ import type { PackConcept, PackSummary } from './corpus/pack';
 import { migrateNotesToPapers } from './identity/migrate';
 import type { RecentView } from './search/recent';
 
+/**
+ * Corpus rows are stored per pack generation (`gen`, one per install of a pack version) so a new
+ * version can be written beside the old one in short transactions while readers still see the
+ * old one; the pack row names the live generation (see utils/corpus/live.ts).
+ */
 export interface SummaryRow extends PackSummary {
   packId: string;
+  gen: string;
   arxivId: string | null;
   openreviewId: string | null;
   titleKey: string | null;
@@ -15,6 +21,7 @@ export interface SummaryRow extends PackSummary {
 }
 export interface ConceptRow extends PackConcept {
   packId: string;
+  gen: string;
 }
 export interface PackRow {
   id: string;
@@ -25,6 +32,8 @@ export interface PackRow {
   concepts: number;
   installedAt: number;
   builtin: boolean;
+  /** The generation of corpus rows readers see; rows of any other generation are staged or stale. */
+  gen: string;
 }
 export type ReadStatus = 'none' | 'to-read' | 'read';
 
@@ -94,8 +103,8 @@ export interface RevisionRow {
 export const DB_NAME = 'summary-lens';
 
 export class SummaryLensDB extends Dexie {
-  summaries!: Table<SummaryRow, string>;
-  concepts!: Table<ConceptRow, string>;
+  summaryRows!: Table<SummaryRow, [string, string]>;
+  conceptRows!: Table<ConceptRow, [string, string]>;
   packs!: Table<PackRow, string>;
   notes!: Table<NoteRow, string>;
   revisions!: Table<RevisionRow, number>;
@@ -134,6 +143,29 @@ export class SummaryLensDB extends Dexie {
     this.version(3)
       .stores({ papers: 'id', aliases: 'alias, paperId', recent: 'paperKey, viewedAt', dismissals: 'paperKey' })
       .upgrade((tx) => migrateNotesToPapers(tx, Date.now()));
+    // Version 4: corpus rows keyed by [generation, id], so an import writes a new version of a
+    // pack in short transactions beside the old one and switches it on by rewriting the pack row
+    // (IndexedDB cannot change a store's primary key: the rows move to new stores).
+    this.version(4)
+      .stores({
+        summaries: null,
+        concepts: null,
+        summaryRows: '[gen+id], id, gen, arxivId, openreviewId, [titleKey+authorKey], titleKey',
+        conceptRows: '[gen+id], id, gen',
+      })
+      .upgrade(async (tx) => {
+        const gens = new Map<string, string>();
+        await tx.table('packs').toCollection().modify((p: PackRow) => {
+          p.gen = firstGeneration(p.id, p.corpusVersion);
+          gens.set(p.id, p.gen);
+        });
+        // Rows of no installed pack get a generation no pack names: invisible, swept later.
+        const genOf = (packId: string) => gens.get(packId) ?? `${packId}@orphan`;
+        const summaries = (await tx.table('summaries').toArray()) as Omit<SummaryRow, 'gen'>[];
+        await tx.table('summaryRows').bulkPut(summaries.map((r) => ({ ...r, gen: genOf(r.packId) })));
+        const concepts = (await tx.table('concepts').toArray()) as Omit<ConceptRow, 'gen'>[];
+        await tx.table('conceptRows').bulkPut(concepts.map((r) => ({ ...r, gen: genOf(r.packId) })));
+      });
     declaredVersion = Math.round(this.verno * 10);
   }
 }
@@ -153,6 +185,9 @@ function refuseNewerDatabases(declaredVersion: () => number): IDBFactory {
     databases: () => idb().databases(),
   };
 }
+
+/** The generation given to packs installed before generations existed. */
+export const firstGeneration = (packId: string, corpusVersion: string) => `${packId}@${corpusVersion}`;
 
 let instance: SummaryLensDB | null = null;
 export function getDb(): SummaryLensDB {

@@ -3,7 +3,8 @@
 import { getDb } from '@/utils/db';
 import { extensionUrl } from '@/utils/extension-url';
 import { describeDbError } from '@/utils/db-errors';
-import { installPack, type InstallResult } from '@/utils/corpus/install';
+import { installPack, sweepStaleRows, type InstallResult } from '@/utils/corpus/install';
+import { liveCounts } from '@/utils/corpus/live';
 import { BUILTIN_PACK_ID, PackSchema, ShippedVersionSchema, type Pack } from '@/utils/corpus/pack';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '@/utils/corpus/progress';
 import type { DbStatus } from '@/utils/messaging/protocol';
@@ -29,6 +30,8 @@ async function seedBuiltin(): Promise<void> {
   const installed = await getDb().packs.get(BUILTIN_PACK_ID);
   if (installed && installed.corpusVersion === shipped.corpusVersion && installed.schemaVersion === shipped.schemaVersion) {
     lastError = null;
+    // Rows an import left when its worker was stopped: invisible, deleted in the background.
+    void sweepStaleRows(getDb()).catch(() => {});
     return;
   }
   const response = await fetch(extensionUrl('/corpus/pack.json'));
@@ -51,14 +54,13 @@ function writeProgress(value: CorpusProgress | null): void {
 export async function installWithProgress(
   pack: Pack,
   phase: CorpusProgress['phase'],
-  opts: { builtin: boolean; rejectForeignIds?: boolean },
+  opts: { builtin: boolean; rejectForeignIds?: boolean; beforeSwitch?: () => Promise<void> },
   startedAt = performance.now(),
 ): Promise<InstallResult> {
   const wallStart = Date.now();
   try {
     const result = await installPack(getDb(), pack, {
       ...opts,
-      // Called inside the transaction: never awaited there (a foreign await would commit it early).
       onProgress: (done, total) =>
         writeProgress({ phase, packId: pack.id, packName: pack.name, done, total, startedAt: wallStart, updatedAt: Date.now() }),
     });
@@ -85,8 +87,7 @@ export async function dbStatus(): Promise<DbStatus> {
     const builtin = await db.packs.get(BUILTIN_PACK_ID);
     return {
       ready: true,
-      summaries: await db.summaries.count(),
-      concepts: await db.concepts.count(),
+      ...(await liveCounts(db)),
       corpusVersion: builtin?.corpusVersion ?? null,
       error: null,
     };

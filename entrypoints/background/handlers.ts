@@ -1,6 +1,7 @@
 // The background's answers to every protocol message. Dexie is used only here.
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
+import { getConceptRow, getSummaryRow, summariesWhere } from '@/utils/corpus/live';
 import { toSummaryView } from '@/utils/corpus/lookup';
 import { currentPaperId, ensurePaper, findPageRow, knownPaperOf, noteHasContent, resolvePageRef } from './identity-store';
 import { notesChangedItem } from '@/utils/notes/live';
@@ -51,7 +52,7 @@ export const handlers: Handlers = {
 
   lookupMany: async ({ arxivIds }) => {
     await ensureSeeded();
-    const rows = await getDb().summaries.where('arxivId').anyOf(arxivIds).toArray();
+    const rows = await summariesWhere(getDb(), 'arxivId', arxivIds);
     return { found: Object.fromEntries(rows.map((r) => [r.arxivId!, { summaryId: r.id, title: r.paper.title }])) };
   },
 
@@ -72,13 +73,13 @@ export const handlers: Handlers = {
   getSummary: async ({ id }) => {
     await ensureSeeded();
     const db = getDb();
-    const row = await db.summaries.get(id);
+    const row = await getSummaryRow(db, id);
     return row ? toSummaryView(db, row) : null;
   },
 
   getConcept: async ({ id }) => {
     await ensureSeeded();
-    const row = await getDb().concepts.get(id);
+    const row = await getConceptRow(getDb(), id);
     return row ? { id: row.id, module: row.module, title: row.title, markdown: row.markdown, html: row.html } : null;
   },
 };

@@ -3,6 +3,7 @@
 // ids (./identity-store.ts): a key that names a paper merged into another is read as that one,
 // so an editor opened before a merge keeps working on the merged note. Background only.
 import type { NoteRow, RevisionRow, SummaryLensDB, SummaryRow } from '@/utils/db';
+import { corpusTables, getSummaryRows, summariesByTitleAndAuthor, summariesWhere } from '@/utils/corpus/live';
 import { MAX_NOTE_CHARS, REVISION_BURST_MS } from '@/utils/notes/limits';
 import { changedChars, planDelete, planMeta, planRestore, planSave, revisionsToPrune, toNoteView, type NewRevision, type MetaInput, type SaveInput } from '@/utils/notes/merge';
 import { aliasesOfPapers, currentPaperId, ensurePaper, identityTables, resolvePaper } from './identity-store';
@@ -176,15 +177,15 @@ export async function corpusRowsFor(db: SummaryLensDB, paperKeys: readonly strin
   }
   const out = new Map<string, SummaryRow>();
   const found = (paperKey: string | undefined, row: SummaryRow) => paperKey && !out.has(paperKey) && out.set(paperKey, row);
-  if (wanted.summary.size) for (const r of await db.summaries.bulkGet([...wanted.summary.keys()])) if (r) found(wanted.summary.get(r.id), r);
-  if (wanted.arxiv.size) for (const r of await db.summaries.where('arxivId').anyOf([...wanted.arxiv.keys()]).toArray()) found(wanted.arxiv.get(r.arxivId!), r);
-  if (wanted.openreview.size) for (const r of await db.summaries.where('openreviewId').anyOf([...wanted.openreview.keys()]).toArray()) found(wanted.openreview.get(r.openreviewId!), r);
+  if (wanted.summary.size) for (const r of await getSummaryRows(db, [...wanted.summary.keys()])) found(wanted.summary.get(r.id), r);
+  if (wanted.arxiv.size) for (const r of await summariesWhere(db, 'arxivId', [...wanted.arxiv.keys()])) found(wanted.arxiv.get(r.arxivId!), r);
+  if (wanted.openreview.size) for (const r of await summariesWhere(db, 'openreviewId', [...wanted.openreview.keys()])) found(wanted.openreview.get(r.openreviewId!), r);
   if (wanted.title.size) {
     const pairs = [...wanted.title.keys()].filter((t) => t.includes('|')).map((t) => t.split('|') as [string, string]);
-    if (pairs.length) for (const r of await db.summaries.where('[titleKey+authorKey]').anyOf(pairs).toArray()) found(wanted.title.get(`${r.titleKey}|${r.authorKey}`), r);
+    if (pairs.length) for (const r of await summariesByTitleAndAuthor(db, pairs)) found(wanted.title.get(`${r.titleKey}|${r.authorKey}`), r);
     const bare = [...wanted.title.keys()].filter((t) => !t.includes('|'));
     if (bare.length) {
-      const rows = await db.summaries.where('titleKey').anyOf(bare).toArray();
+      const rows = await summariesWhere(db, 'titleKey', bare);
       const counts = new Map<string, number>();
       for (const r of rows) counts.set(r.titleKey!, (counts.get(r.titleKey!) ?? 0) + 1);
       // A title alone names a corpus paper only when it is unambiguous (as in lookupPaper).
@@ -272,7 +273,7 @@ const PREVIEW_ITEMS = 500;
 
 export async function previewImport(db: SummaryLensDB, json: string, currentSettings: ExportedSettings): Promise<ImportPreview> {
   const parsed = parseNotesExport(json);
-  const { plan, file } = await db.transaction('r', [db.notes, db.revisions, db.aliases, db.summaries], async () => {
+  const { plan, file } = await db.transaction('r', [db.notes, db.revisions, db.aliases, ...corpusTables(db)], async () => {
     const file = remapExport(parsed, await localPapers(db, parsed, false, Date.now()), Date.now());
     return { plan: await planAgainst(db, file), file };
   });
@@ -292,7 +293,7 @@ async function localPapers(db: SummaryLensDB, file: NotesExport, apply: boolean,
   for (const key of keys) {
     const paper = declared.get(key);
     const own = paper ? [key, ...paper.aliases].sort(byStrength) : legacyKeyAliases(key);
-    const row = paper ? undefined : await corpusRowOfKey(db.summaries, key);
+    const row = paper ? undefined : await corpusRowOfKey((index, value, limit) => (index === 'id' ? getSummaryRows(db, [value]) : summariesWhere(db, index, [value], limit)), key);
     const aliases = [...own, ...(row ? corpusAliases(row).filter((a) => !own.includes(a)) : [])];
     if (apply) {
       const sources = new Map(aliases.map((a) => [a, own.includes(a) ? ('import' as const) : ('corpus' as const)]));
@@ -321,7 +322,7 @@ export function settingsDiffer(file: NotesExport, current: ExportedSettings): bo
 /** Validates, then applies the whole merge in one transaction: any failure (quota, bad row) writes nothing. */
 export async function applyImport(db: SummaryLensDB, json: string): Promise<{ file: NotesExport; counts: ImportPreview['counts'] }> {
   const parsed = parseNotesExport(json);
-  const counts = await db.transaction('rw', [...identityTables(db), db.summaries], async () => {
+  const counts = await db.transaction('rw', [...identityTables(db), ...corpusTables(db)], async () => {
     const now = Date.now();
     const file = remapExport(parsed, await localPapers(db, parsed, true, now), now);
     const plan = await planAgainst(db, file);

@@ -12,6 +12,8 @@ import type { PackInfo } from '@/utils/messaging/protocol';
 import { describeDbError } from '@/utils/db-errors';
 import { ensureSeeded, installWithProgress } from './corpus-state';
 import { dropStaleSearch, indexPackSearch } from './search-handlers';
+import { buildStoredIndex } from '@/utils/search/postings';
+import { getSearchDb, writeStoredIndex } from '@/utils/search/store';
 
 interface Upload {
   chunks: string[];
@@ -47,11 +49,12 @@ async function installUploaded(text: string) {
   }
   await ensureSeeded(); // the builtin ids must be in place before collisions are checked
   try {
-    const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true }, started);
+    // The search index is written before the switch: the pack is searchable the moment it is live.
+    const beforeSwitch = () => writeStoredIndex(getSearchDb(), buildStoredIndex(pack, pack.corpusVersion));
+    const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true, beforeSwitch }, started);
     const row = await getDb().packs.get(pack.id);
     if (!row) throw new Error('The pack was written but cannot be read back.');
-    // Searchable from the popup's first open: its index is stored now, not on that open.
-    await indexPackSearch(pack.id);
+    await indexPackSearch(pack.id); // drops the replaced version's index
     // Open paper tabs may have gained a summary: refresh their toolbar marks.
     void refreshAllTabBadges().catch(() => {});
     return { done: true as const, status: result.status, pack: toInfo(row), installMs: result.ms, totalMs: performance.now() - started };

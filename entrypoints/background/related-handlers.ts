@@ -1,6 +1,7 @@
 // Related papers and background concepts: the panel's way to show a concept section.
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db';
+import { getConceptRow } from '@/utils/corpus/live';
 import { extensionUrl } from '@/utils/extension-url';
 import { MessageError } from '@/utils/messaging/client';
 import type { Handlers } from '@/utils/messaging/dispatch';
@@ -16,7 +17,7 @@ export const relatedHandlers: Pick<Handlers, 'openConcept'> = {
   openConcept: async ({ id }) => {
     await ensureSeeded();
     // Only sections that exist: a page cannot make us open tabs for arbitrary ids.
-    if (!(await getDb().concepts.get(id))) throw new MessageError('bad-request', `No course-notes section "${id}".`);
+    if (!(await getConceptRow(getDb(), id))) throw new MessageError('bad-request', `No course-notes section "${id}".`);
     // tabs.create needs no "tabs" permission.
     await browser.tabs.create({ url: conceptPageUrl(id) });
     return { opened: true };

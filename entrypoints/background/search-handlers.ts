@@ -8,6 +8,7 @@ import { MAX_RECENT } from '@/utils/search/recent';
 import { corpusAliases } from '@/utils/identity/corpus';
 import { resolvePaper } from './identity-store';
 import { ensureSeeded } from './corpus-state';
+import { getSummaryRow, livePackRows } from '@/utils/corpus/live';
 
 /** Remembers that paper `paperKey`, which has a summary, was viewed (page panel, side panel or popup). */
 export async function recordSummaryView(paperKey: string, row: Pick<SummaryRow, 'id' | 'arxivId' | 'openreviewId' | 'paper'>, viewedAt = Date.now()): Promise<void> {
@@ -41,8 +42,8 @@ async function buildPackSearch(packId: string): Promise<string | null> {
   const pack = await db.packs.get(packId);
   if (!pack) return null;
   if (!(await search.heads.get(generationOf(packId, pack.corpusVersion)))) {
-    const [summaries, concepts] = await Promise.all([db.summaries.where('packId').equals(packId).toArray(), db.concepts.where('packId').equals(packId).toArray()]);
-    await writeStoredIndex(search, buildStoredIndex({ id: packId, summaries, concepts }, pack.corpusVersion));
+    const rows = await livePackRows(db, packId);
+    if (rows) await writeStoredIndex(search, buildStoredIndex({ id: packId, ...rows }, pack.corpusVersion));
   }
   await dropStaleSearch();
   return pack.corpusVersion;
@@ -58,7 +59,7 @@ export const searchHandlers: Pick<Handlers, 'recordView' | 'listRecent' | 'prepa
   recordView: async ({ summaryId }) => {
     await ensureSeeded();
     const db = getDb();
-    const row = await db.summaries.get(summaryId);
+    const row = await getSummaryRow(db, summaryId);
     if (!row) return { recorded: false };
     const paper = await resolvePaper(db, { aliases: corpusAliases(row), title: row.paper.title }, Date.now());
     if (!paper) return { recorded: false };

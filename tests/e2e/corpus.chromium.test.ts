@@ -56,15 +56,17 @@ describe('corpus in IndexedDB (Chromium)', () => {
   it('re-seeds a changed corpus version on upgrade and keeps the note written before it', async () => {
     let page = await openExtensionPage(browser);
     const note = { paperKey: 'arxiv:2106.09608', text: 'Written before the upgrade.', tags: ['keep'], status: 'to-read', title: 'A paper', createdAt: 1, updatedAt: 2, rev: 1 };
-    const stale = { ...(shipped.summaries[0] as object), id: 'stale-from-older-release', packId: 'builtin', arxivId: '0704.0001', openreviewId: null, titleKey: 'stale', authorKey: null };
-    // What an older release leaves behind: another corpus version and a row the new corpus dropped.
+    const gen = 'builtin@older-release';
+    const stale = { ...(shipped.summaries[0] as object), id: 'stale-from-older-release', packId: 'builtin', gen, arxivId: '0704.0001', openreviewId: null, titleKey: 'stale', authorKey: null };
+    // What an older release leaves behind: another corpus version and a row the new corpus dropped
+    // (the shipped rows already there become rows of no live generation, as after a stopped import).
     await writeDb(page, [
       { store: 'notes', put: [note] },
       { store: 'revisions', put: [{ paperKey: note.paperKey, text: 'an older draft', tags: [], savedAt: 1, reason: 'edit' }] },
-      { store: 'packs', put: [{ id: 'builtin', name: 'old', corpusVersion: 'older-release', schemaVersion: 1, summaries: 173, concepts: shipped.concepts.length, installedAt: 1, builtin: true }] },
-      { store: 'summaries', put: [stale] },
+      { store: 'packs', put: [{ id: 'builtin', name: 'old', corpusVersion: 'older-release', schemaVersion: 1, summaries: 173, concepts: shipped.concepts.length, installedAt: 1, builtin: true, gen }] },
+      { store: 'summaryRows', put: [stale] },
     ]);
-    expect((await snapshotDb(page)).summaries).toBe(173);
+    expect(await snapshotDb(page)).toMatchObject({ summaries: 1, hiddenRows: 172 + shipped.concepts.length });
 
     // Restart the browser on the same profile: the new worker finds another corpus version
     // installed (as after an update) and seeds the shipped one. (chrome.runtime.reload() leaves a
@@ -77,6 +79,7 @@ describe('corpus in IndexedDB (Chromium)', () => {
     const db = await snapshotDb(page);
     expect(db.packs).toEqual([{ id: 'builtin', corpusVersion: shipped.corpusVersion, summaries: 172, concepts: shipped.concepts.length }]);
     expect(db.summaries).toBe(172);
+    expect(db.hiddenRows, 'the replaced and the leftover rows are deleted').toBe(0);
     expect(assertConsistent(db)).toEqual([]);
     expect(db.notes).toEqual([note]);
     expect(db.revisions).toBe(1);

@@ -99,12 +99,13 @@ describe('hostile content in the real panel (Chromium)', () => {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const tx = db.transaction('summaries', 'readwrite');
-      const store = tx.objectStore('summaries');
+      const tx = db.transaction('summaryRows', 'readwrite');
+      const store = tx.objectStore('summaryRows');
       let changed = 0;
       let cleanOnImport = 0;
       await new Promise<void>((resolve, reject) => {
-        const cursor = store.index('packId').openCursor(IDBKeyRange.only('xss-battery'));
+        // Every generation of the pack (only one is left once the import finished).
+        const cursor = store.openCursor(IDBKeyRange.bound(['xss-battery@'], ['xss-battery@\uffff']));
         cursor.onsuccess = () => {
           const c = cursor.result;
           if (!c) return resolve();

@@ -30,8 +30,8 @@ function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => 
 describe('downgrade (a newer release wrote the database)', () => {
   it('refuses to open it with a clear message and changes nothing', async () => {
     const name = dbName();
-    // What a future release might leave: our stores plus one we do not know, at version 4.
-    const newer = await rawOpen(name, 40, (db) => {
+    // What a future release might leave: our stores plus one we do not know, at version 5.
+    const newer = await rawOpen(name, 50, (db) => {
       for (const store of ['summaries', 'concepts', 'packs']) db.createObjectStore(store, { keyPath: 'id' });
       db.createObjectStore('notes', { keyPath: 'paperKey' }).put({ paperKey: 'arxiv:1', text: 'future shape', body: { blocks: [] } });
       db.createObjectStore('revisions', { keyPath: 'id', autoIncrement: true });
@@ -48,7 +48,7 @@ describe('downgrade (a newer release wrote the database)', () => {
     db.close();
 
     const after = await rawOpen(name);
-    expect(after.version).toBe(40);
+    expect(after.version).toBe(50);
     expect([...after.objectStoreNames]).toContain('highlights');
     const row = await new Promise((resolve) => {
       const req = after.transaction('notes').objectStore('notes').get('arxiv:1');
@@ -76,7 +76,7 @@ describe('quota exceeded during an install', () => {
     wrapTables(db, 'full-disk', (t, name) => ({
       ...t,
       mutate: (req) => {
-        if (name === 'summaries' && req.type === 'put' && ++writes > afterWrites)
+        if (name === 'summaryRows' && req.type === 'put' && ++writes > afterWrites)
           return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
         return t.mutate(req);
       },
@@ -94,8 +94,8 @@ describe('quota exceeded during an install', () => {
     const error = await installPack(db, makePack({ id: 'second', summaries: 2500, concepts: 0 }), { builtin: false }).catch((e: unknown) => e);
     expect(describeDbError(error)).toBe('The browser has no storage space left for Summary Lens. Free some disk space; nothing was lost.');
     expect(await db.packs.toCollection().primaryKeys()).toEqual(['first']);
-    expect(await db.summaries.where('packId').equals('second').count()).toBe(0);
-    expect(await db.summaries.count()).toBe(50);
+    expect(await db.summaryRows.filter((r) => r.packId === 'second').count(), 'the rows written before the failure are removed').toBe(0);
+    expect(await db.summaryRows.count()).toBe(50);
     expect(await db.notes.get('arxiv:9999.00001')).toMatchObject({ text: 'mine' });
     db.close();
   });

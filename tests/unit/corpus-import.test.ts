@@ -15,6 +15,7 @@ import { importPackFile } from '../../utils/corpus/import-client';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../../utils/corpus/progress';
 import { sanitizeWith } from '../../utils/render/sanitize';
 import { badPackFiles, collidingPack, makePack, syntheticArxivId } from '../fixtures/packs/make-packs';
+import { getSummaryRow } from '../../utils/corpus/live';
 
 const OWN_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -41,7 +42,7 @@ beforeEach(() => fakeBrowser.reset());
 
 async function counts() {
   const db = getDb();
-  return { summaries: await db.summaries.count(), concepts: await db.concepts.count(), packs: (await db.packs.toCollection().primaryKeys()).sort() };
+  return { summaries: await db.summaryRows.count(), concepts: await db.conceptRows.count(), packs: (await db.packs.toCollection().primaryKeys()).sort() };
 }
 
 describe('pack import through the messages', () => {
@@ -66,7 +67,7 @@ describe('pack import through the messages', () => {
     expect(progress.at(-1)).toBeNull();
     expect(await lastInstallItem.getValue()).toMatchObject({ packId: 'mine', status: 'installed', summaries: 40 });
 
-    const stored = await getDb().summaries.get('mine-s0');
+    const stored = await getSummaryRow(getDb(), 'mine-s0');
     expect(stored!.html).toContain('<p>ok</p>');
     expect(stored!.html).not.toMatch(/onerror|<script|javascript:/i);
 

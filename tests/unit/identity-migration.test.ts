@@ -78,7 +78,7 @@ describe('database migration from schema v2 to paper identities', () => {
     await writeV2(name);
     const db = new SummaryLensDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const notes = await db.notes.orderBy('paperKey').toArray();
     expect(notes.map((n) => n.paperKey)).toEqual(['arxiv:1706.03762', 'arxiv:2501.00001', 'openreview:OutsideF1', 'summary:s-untitled-ids', 'title:neural ordinary differential equations']);

@@ -99,8 +99,9 @@ describe('undoing an accidental wipe', () => {
 
 describe('dashboard list', () => {
   beforeEach(async () => {
-    await db.summaries.add({
-      id: 's1', packId: 'builtin', arxivId: '2106.09608', openreviewId: null, titleKey: 'learning', authorKey: 'ammanabrolu',
+    await db.packs.put({ id: 'builtin', name: 'b', corpusVersion: '1', schemaVersion: 1, summaries: 1, concepts: 0, installedAt: 1, builtin: true, gen: 'g1' });
+    await db.summaryRows.add({
+      id: 's1', packId: 'builtin', gen: 'g1', arxivId: '2106.09608', openreviewId: null, titleKey: 'learning', authorKey: 'ammanabrolu',
       markdown: '', html: '', truncated: false, sources: [], related: [], concepts: [],
       paper: { arxivId: '2106.09608', openreviewId: null, title: 'Learning Knowledge Graph-based World Models of Textual Environments', authors: ['Prithviraj Ammanabrolu', 'Mark O. Riedl'], year: 2021, venue: null, confidence: 'high', evidence: [], reason: null },
     });

@@ -84,25 +84,14 @@ describe('a page lookup on a full disk', () => {
     const db = getDb();
     let aborts = 0;
     let failing = 2;
+    const abortNow = (table: string) => table === 'summaryRows' && failing > 0 && (failing--, aborts++, true);
+    const aborted = () => Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
     db.close();
     wrapTables(db, 'aborting-reads', (t, name) => ({
       ...t,
-      get: (req) => {
-        if (name === 'summaries' && failing > 0) {
-          failing--;
-          aborts++;
-          return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
-        }
-        return t.get(req);
-      },
-      query: (req) => {
-        if (name === 'summaries' && failing > 0) {
-          failing--;
-          aborts++;
-          return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
-        }
-        return t.query(req);
-      },
+      get: (req) => (abortNow(name) ? aborted() : t.get(req)),
+      query: (req) => (abortNow(name) ? aborted() : t.query(req)),
+      openCursor: (req) => (abortNow(name) ? aborted() : t.openCursor(req)),
     }));
     await db.open();
     const reply = await send('lookupPaper', { ref: { arxivId: '2001.04451' } }, CONTENT_SCRIPT);

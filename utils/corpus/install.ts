@@ -1,22 +1,36 @@
-// Writes a corpus pack into Dexie: one transaction that replaces only that pack's corpus rows.
-// Notes and revisions are never touched; re-installing the same corpus version is a no-op.
+// Writes a corpus pack into Dexie under a new generation: rows go in short chunked transactions
+// beside the pack's live rows (readers skip them, utils/corpus/live.ts), then one short
+// transaction rewrites the pack row to name the new generation. Stopping anywhere before that
+// switch leaves the previous state exactly; the rows it left are swept later. Notes and revisions
+// are never touched; re-installing the same corpus version is a no-op.
 import { normaliseAuthor, normaliseTitle } from '../paper-ref';
-import type { SummaryLensDB, SummaryRow } from '../db';
+import type { ConceptRow, SummaryLensDB, SummaryRow } from '../db';
 import type { Pack } from './pack';
 import { PackError } from './validate';
+import { getConceptRows, getSummaryRows } from './live';
 
 export type InstallResult = { status: 'installed' | 'unchanged'; summaries: number; concepts: number; ms: number };
 
-export function toSummaryRow(packId: string, s: Pack['summaries'][number]): SummaryRow {
+export function toSummaryRow(packId: string, s: Pack['summaries'][number], gen = ''): SummaryRow {
   return {
     ...s,
     packId,
+    gen,
     arxivId: s.paper.arxivId,
     openreviewId: s.paper.openreviewId,
     titleKey: s.paper.title ? normaliseTitle(s.paper.title) : null,
     authorKey: s.paper.authors[0] ? normaliseAuthor(s.paper.authors[0]) : null,
   };
 }
+
+/**
+ * Rows per write transaction: a lookup from another tab waits at most one chunk behind the
+ * import (a few tens of milliseconds), while a 10,000-summary pack still takes few transactions.
+ */
+export const INSTALL_CHUNK = 250;
+
+/** The generation this context is writing now: never swept, and a second install is refused. */
+let staging: string | null = null;
 
 export async function installPack(
   db: SummaryLensDB,
@@ -26,6 +40,8 @@ export async function installPack(
     onProgress?: (done: number, total: number) => void;
     /** Imported packs: refuse ids another pack already owns (a put would silently take them over). */
     rejectForeignIds?: boolean;
+    /** Runs after every row is written and before the switch (e.g. writing the pack's search index). */
+    beforeSwitch?: () => Promise<void>;
   },
 ): Promise<InstallResult> {
   const started = performance.now();
@@ -33,57 +49,85 @@ export async function installPack(
   if (existing && existing.corpusVersion === pack.corpusVersion && existing.schemaVersion === pack.schemaVersion) {
     return { status: 'unchanged', summaries: existing.summaries, concepts: existing.concepts, ms: performance.now() - started };
   }
-  const rows = pack.summaries.map((s) => toSummaryRow(pack.id, s));
-  const concepts = pack.concepts.map((c) => ({ ...c, packId: pack.id }));
-  // Small enough that a large pack reports progress often, large enough to keep bulkPut fast.
-  const CHUNK = 1000;
-  await db.transaction('rw', db.summaries, db.concepts, db.packs, async () => {
+  if (staging) throw new PackError('busy', 'Another import is still running; wait for it to finish, then import this file again.');
+  const gen = `${pack.id}@${pack.corpusVersion}#${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  staging = gen;
+  try {
+    await sweepStaleRows(db);
     if (opts.rejectForeignIds) await assertNoForeignIds(db, pack);
+    const rows = pack.summaries.map((s) => toSummaryRow(pack.id, s, gen));
+    const concepts: ConceptRow[] = pack.concepts.map((c) => ({ ...c, packId: pack.id, gen }));
     opts.onProgress?.(0, rows.length);
-    await db.summaries.where('packId').equals(pack.id).delete();
-    await db.concepts.where('packId').equals(pack.id).delete();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await db.summaries.bulkPut(rows.slice(i, i + CHUNK));
-      opts.onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
+    try {
+      for (let i = 0; i < rows.length; i += INSTALL_CHUNK) {
+        await db.transaction('rw', db.summaryRows, () => db.summaryRows.bulkPut(rows.slice(i, i + INSTALL_CHUNK)));
+        opts.onProgress?.(Math.min(i + INSTALL_CHUNK, rows.length), rows.length);
+      }
+      for (let i = 0; i < concepts.length; i += INSTALL_CHUNK)
+        await db.transaction('rw', db.conceptRows, () => db.conceptRows.bulkPut(concepts.slice(i, i + INSTALL_CHUNK)));
+      await opts.beforeSwitch?.();
+      await db.transaction('rw', db.packs, async () => {
+        const now = await db.packs.get(pack.id);
+        if (now?.gen !== existing?.gen) throw new PackError('busy', 'The pack changed while it was being imported; import the file again.');
+        await db.packs.put({
+          id: pack.id,
+          name: pack.name,
+          corpusVersion: pack.corpusVersion,
+          schemaVersion: pack.schemaVersion,
+          summaries: rows.length,
+          concepts: concepts.length,
+          installedAt: Date.now(),
+          builtin: opts.builtin,
+          gen,
+        });
+      });
+    } catch (error) {
+      await deleteGeneration(db, gen).catch(() => {}); // best effort: otherwise swept next time
+      throw error;
     }
-    await db.concepts.bulkPut(concepts);
-    // The pack row is written last, inside the same transaction: if the worker dies before
-    // commit, nothing is written and the next start seeds again.
-    await db.packs.put({
-      id: pack.id,
-      name: pack.name,
-      corpusVersion: pack.corpusVersion,
-      schemaVersion: pack.schemaVersion,
-      summaries: rows.length,
-      concepts: concepts.length,
-      installedAt: Date.now(),
-      builtin: opts.builtin,
-    });
-  });
-  return { status: 'installed', summaries: rows.length, concepts: concepts.length, ms: performance.now() - started };
+    // The replaced generation is invisible now; deleting it can fail without losing anything.
+    if (existing) await deleteGeneration(db, existing.gen).catch(() => {});
+    return { status: 'installed', summaries: rows.length, concepts: concepts.length, ms: performance.now() - started };
+  } finally {
+    staging = null;
+  }
 }
 
 async function assertNoForeignIds(db: SummaryLensDB, pack: Pack): Promise<void> {
-  const takenSummary = await db.summaries
-    .where('id')
-    .anyOf(pack.summaries.map((s) => s.id))
-    .filter((row) => row.packId !== pack.id)
-    .first();
+  const takenSummary = (await getSummaryRows(db, pack.summaries.map((s) => s.id))).find((row) => row.packId !== pack.id);
   if (takenSummary)
     throw new PackError('collision', `The summary id "${takenSummary.id}" already belongs to the pack "${takenSummary.packId}"; ids must be unique across packs. Nothing was imported.`);
-  const takenConcept = await db.concepts
-    .where('id')
-    .anyOf(pack.concepts.map((c) => c.id))
-    .filter((row) => row.packId !== pack.id)
-    .first();
+  const takenConcept = (await getConceptRows(db, pack.concepts.map((c) => c.id))).find((row) => row.packId !== pack.id);
   if (takenConcept)
     throw new PackError('collision', `The concept id "${takenConcept.id}" already belongs to the pack "${takenConcept.packId}"; ids must be unique across packs. Nothing was imported.`);
 }
 
+/** Deletes one generation's rows in short transactions (readers never see them: no pack names it). */
+async function deleteGeneration(db: SummaryLensDB, gen: string): Promise<void> {
+  for (const table of [db.summaryRows, db.conceptRows] as const) {
+    for (;;) {
+      const keys = await table.where('gen').equals(gen).limit(INSTALL_CHUNK).primaryKeys();
+      if (keys.length === 0) break;
+      await db.transaction('rw', table, () => table.bulkDelete(keys));
+    }
+  }
+}
+
+/**
+ * Deletes rows no pack row names: left by an import that was stopped (closed page, stopped
+ * worker, crash) or by a replaced or removed version. Never the generation being written here.
+ */
+export async function sweepStaleRows(db: SummaryLensDB): Promise<number> {
+  const live = new Set((await db.packs.toArray()).map((p) => p.gen));
+  const gens = new Set([...(await db.summaryRows.orderBy('gen').uniqueKeys()), ...(await db.conceptRows.orderBy('gen').uniqueKeys())] as string[]);
+  const stale = [...gens].filter((g) => !live.has(g) && g !== staging);
+  for (const gen of stale) await deleteGeneration(db, gen);
+  return stale.length;
+}
+
 export async function removePack(db: SummaryLensDB, packId: string): Promise<void> {
-  await db.transaction('rw', db.summaries, db.concepts, db.packs, async () => {
-    await db.summaries.where('packId').equals(packId).delete();
-    await db.concepts.where('packId').equals(packId).delete();
-    await db.packs.delete(packId);
-  });
+  const row = await db.packs.get(packId);
+  if (!row) return;
+  await db.packs.delete(packId); // the switch off: its rows are invisible from here on
+  await deleteGeneration(db, row.gen).catch(() => {});
 }

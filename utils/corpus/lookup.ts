@@ -3,6 +3,7 @@
 import { normaliseAuthor, normaliseTitle, type PaperRef } from '../paper-ref';
 import type { SummaryLensDB, SummaryRow } from '../db';
 import type { SummaryView } from '../messaging/protocol';
+import { getConceptRows, summariesByTitleAndAuthor, summariesWhere } from './live';
 
 /**
  * The corpus stores arXiv ids without a version; pages show them with one (2106.09608v2,
@@ -15,29 +16,30 @@ export function arxivIdWithoutVersion(id: string): string {
 
 export async function findSummary(db: SummaryLensDB, ref: PaperRef): Promise<SummaryRow | undefined> {
   if (ref.arxivId) {
-    const hit = await db.summaries.where('arxivId').equals(arxivIdWithoutVersion(ref.arxivId)).first();
+    const [hit] = await summariesWhere(db, 'arxivId', [arxivIdWithoutVersion(ref.arxivId)], 1);
     if (hit) return hit;
   }
   if (ref.openreviewId) {
-    const hit = await db.summaries.where('openreviewId').equals(ref.openreviewId).first();
+    const [hit] = await summariesWhere(db, 'openreviewId', [ref.openreviewId], 1);
     if (hit) return hit;
   }
   if (ref.title) {
     const titleKey = normaliseTitle(ref.title);
     if (!titleKey) return undefined;
     if (ref.firstAuthor) {
-      const exact = await db.summaries.where('[titleKey+authorKey]').equals([titleKey, normaliseAuthor(ref.firstAuthor)]).first();
+      const [exact] = await summariesByTitleAndAuthor(db, [[titleKey, normaliseAuthor(ref.firstAuthor)]], 1);
       if (exact) return exact;
     }
     // A title alone matches only when it is unambiguous.
-    const byTitle = await db.summaries.where('titleKey').equals(titleKey).limit(2).toArray();
+    const byTitle = await summariesWhere(db, 'titleKey', [titleKey], 2);
     if (byTitle.length === 1 && (!ref.firstAuthor || !byTitle[0].authorKey)) return byTitle[0];
   }
   return undefined;
 }
 
 export async function toSummaryView(db: SummaryLensDB, row: SummaryRow): Promise<SummaryView> {
-  const concepts = await db.concepts.bulkGet(row.concepts.map((c) => c.conceptId));
+  const found = new Map((await getConceptRows(db, row.concepts.map((c) => c.conceptId))).map((c) => [c.id, c]));
+  const concepts = row.concepts.map((c) => found.get(c.conceptId));
   return {
     id: row.id,
     paper: row.paper,

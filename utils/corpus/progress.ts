@@ -1,12 +1,12 @@
 // Seeding/import progress, kept by the background in extension storage so every extension page
-// can watch it (storage.onChanged) even while the background is busy inside the transaction.
+// can watch it (storage.onChanged).
 import { storage } from '#imports';
 
 export interface CorpusProgress {
   phase: 'seeding' | 'importing';
   packId: string;
   packName: string;
-  /** Summaries written so far in the current transaction (it commits all or nothing). */
+  /** Summaries written so far under the new generation (invisible until the final switch). */
   done: number;
   total: number;
   startedAt: number;
@@ -19,7 +19,7 @@ export interface LastInstall {
   status: 'installed' | 'unchanged';
   summaries: number;
   concepts: number;
-  /** Time inside the Dexie transaction. */
+  /** Time writing the rows (chunked transactions) and switching them on. */
   installMs: number;
   /** Everything: reading/parsing/validating the pack plus the transaction. */
   totalMs: number;

@@ -20,7 +20,8 @@ export type PackProblem =
   | 'reserved-id'
   | 'wrong-types'
   | 'duplicate-ids'
-  | 'collision';
+  | 'collision'
+  | 'busy';
 
 export class PackError extends Error {
   override name = 'PackError';

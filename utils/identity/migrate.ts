@@ -2,7 +2,7 @@
 // becomes a paper named after it, with the key and the aliases of the corpus row it names; keys
 // that turn out to name one paper (a corpus update gave an OpenReview paper its arXiv id) merge
 // by the same rules as at run time, so no text is lost. Runs inside Dexie's upgrade transaction.
-import type { Table, Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import type { AliasRow, NoteRow, PaperRow, RevisionRow, SummaryRow } from '../db';
 import { corpusAliases, legacyKeyAliases } from './corpus';
 import { arxivAlias, byStrength } from './aliases';
@@ -10,18 +10,21 @@ import { planResolve, type ResolvePlan } from './resolve';
 import { planNoteMerge } from './merge';
 
 /** The corpus row an old note key names, as the background's look-ups found it then. */
-export async function corpusRowOfKey(summaries: Table<SummaryRow, string>, key: string): Promise<SummaryRow | undefined> {
+/** Corpus rows whose `index` equals `value`, at most `limit` (the schema's store, or the live rows). */
+export type SummaryFinder = (index: 'id' | 'arxivId' | 'openreviewId' | 'titleKey', value: string, limit: number) => Promise<SummaryRow[]>;
+
+export async function corpusRowOfKey(find: SummaryFinder, key: string): Promise<SummaryRow | undefined> {
   const colon = key.indexOf(':');
   const kind = key.slice(0, colon);
   const value = key.slice(colon + 1);
   if (kind === 'arxiv') {
     const id = arxivAlias(value)?.slice(6);
-    return id ? summaries.where('arxivId').equals(id).first() : undefined;
+    return id ? (await find('arxivId', id, 1))[0] : undefined;
   }
-  if (kind === 'openreview') return summaries.where('openreviewId').equals(value).first();
-  if (kind === 'summary') return summaries.get(value);
+  if (kind === 'openreview') return (await find('openreviewId', value, 1))[0];
+  if (kind === 'summary') return (await find('id', value, 1))[0];
   if (kind === 'title' && !value.includes('|')) {
-    const rows = await summaries.where('titleKey').equals(value).limit(2).toArray();
+    const rows = await find('titleKey', value, 2);
     return rows.length === 1 ? rows[0] : undefined; // a title names a corpus paper only when unambiguous
   }
   return undefined;
@@ -31,6 +34,8 @@ export async function migrateNotesToPapers(tx: Transaction, now: number): Promis
   const notesTable = tx.table<NoteRow, string>('notes');
   const revisionsTable = tx.table<RevisionRow, number>('revisions');
   const summaries = tx.table<SummaryRow, string>('summaries');
+  const find: SummaryFinder = async (index, value, limit) =>
+    index === 'id' ? [await summaries.get(value)].filter((r) => r !== undefined) : summaries.where(index).equals(value).limit(limit).toArray();
   const notes = new Map((await notesTable.toArray()).map((n) => [n.paperKey, n]));
   const revisionKeys = (await revisionsTable.orderBy('paperKey').uniqueKeys()) as string[];
   const keys = [...new Set([...notes.keys(), ...revisionKeys])].sort(byStrength);
@@ -62,7 +67,7 @@ export async function migrateNotesToPapers(tx: Transaction, now: number): Promis
   };
 
   for (const key of keys) {
-    const row = await corpusRowOfKey(summaries, key);
+    const row = await corpusRowOfKey(find, key);
     const own = legacyKeyAliases(key);
     const fromCorpus = row ? corpusAliases(row).filter((a) => !own.includes(a)) : [];
     // The key must end up owned by its paper; if the corpus row's aliases clash with a paper
