@@ -50,7 +50,7 @@ async function installUploaded(text: string) {
   await ensureSeeded(); // the builtin ids must be in place before collisions are checked
   try {
     // The search index is written before the switch: the pack is searchable the moment it is live.
-    const beforeSwitch = () => writeStoredIndex(getSearchDb(), buildStoredIndex(pack, pack.corpusVersion));
+    const beforeSwitch = async () => writeStoredIndex(getSearchDb(), await buildStoredIndex(pack, pack.corpusVersion));
     const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true, beforeSwitch }, started);
     const row = await getDb().packs.get(pack.id);
     if (!row) throw new Error('The pack was written but cannot be read back.');

@@ -43,7 +43,7 @@ async function buildPackSearch(packId: string): Promise<string | null> {
   if (!pack) return null;
   if (!(await search.heads.get(generationOf(packId, pack.corpusVersion)))) {
     const rows = await livePackRows(db, packId);
-    if (rows) await writeStoredIndex(search, buildStoredIndex({ id: packId, ...rows }, pack.corpusVersion));
+    if (rows) await writeStoredIndex(search, await buildStoredIndex({ id: packId, ...rows }, pack.corpusVersion));
   }
   await dropStaleSearch();
   return pack.corpusVersion;

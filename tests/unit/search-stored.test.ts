@@ -32,7 +32,7 @@ describe('a stored pack index answers as the whole index does', () => {
 
   beforeAll(async () => {
     db = freshDb();
-    await writeStoredIndex(db, buildStoredIndex(pack, 'v1'));
+    await writeStoredIndex(db, await buildStoredIndex(pack, 'v1'));
     stored.add((await StoredSource.open(db, 'imported', 'v1'))!);
   });
 
@@ -79,10 +79,10 @@ describe('a stored pack index answers as the whole index does', () => {
 describe('generations', () => {
   it('a write stopped before its head is never read, and is swept with replaced versions', async () => {
     const db = freshDb();
-    const v1 = buildStoredIndex(makePack({ id: 'p', summaries: 40, corpusVersion: 'v1' }), 'v1');
+    const v1 = await buildStoredIndex(makePack({ id: 'p', summaries: 40, corpusVersion: 'v1' }), 'v1');
     await writeStoredIndex(db, v1);
     // v2's write stops after its rows, before its head: v2 does not exist for readers.
-    const v2 = buildStoredIndex(makePack({ id: 'p', summaries: 60, corpusVersion: 'v2' }), 'v2');
+    const v2 = await buildStoredIndex(makePack({ id: 'p', summaries: 60, corpusVersion: 'v2' }), 'v2');
     await db.terms.bulkPut(v2.terms);
     await db.docs.bulkPut(v2.docs);
     expect(await StoredSource.open(db, 'p', 'v2')).toBeNull();
@@ -98,8 +98,8 @@ describe('generations', () => {
 
   it('two packs are searched together and each result names its pack', async () => {
     const db = freshDb();
-    await writeStoredIndex(db, buildStoredIndex(makePack({ id: 'a', summaries: 30 }), 'v'));
-    await writeStoredIndex(db, buildStoredIndex(makePack({ id: 'b', summaries: 30 }), 'v'));
+    await writeStoredIndex(db, await buildStoredIndex(makePack({ id: 'a', summaries: 30 }), 'v'));
+    await writeStoredIndex(db, await buildStoredIndex(makePack({ id: 'b', summaries: 30 }), 'v'));
     const engine = new SearchEngine([SearchSource.fromArtifacts(buildSearchArtifacts(shipped))]);
     engine.add((await StoredSource.open(db, 'a', 'v'))!);
     engine.add((await StoredSource.open(db, 'b', 'v'))!);
@@ -112,7 +112,7 @@ describe('at 10,000 summaries, where the planner leaves common words out of the 
   it('the stored index still ranks as the whole index does (re-ranking included)', async () => {
     const pack = makePack({ id: 'big', summaries: 10_000 });
     const db = freshDb();
-    await writeStoredIndex(db, buildStoredIndex(pack, 'v'));
+    await writeStoredIndex(db, await buildStoredIndex(pack, 'v'));
     const memory = new SearchEngine([SearchSource.fromArtifacts(buildSearchArtifacts(pack))]);
     const stored = new SearchEngine([(await StoredSource.open(db, 'big', 'v'))!]);
     // "learning" and "model" are in nearly every summary: too many postings to read in the text.
