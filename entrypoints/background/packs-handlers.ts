@@ -11,7 +11,7 @@ import type { Handlers } from '@/utils/messaging/dispatch';
 import type { PackInfo } from '@/utils/messaging/protocol';
 import { describeDbError } from '@/utils/db-errors';
 import { ensureSeeded, installWithProgress } from './corpus-state';
-import { dropStaleSearch, indexPackSearch } from './search-handlers';
+import { dropStaleSearch } from './search-handlers';
 import { buildStoredIndex } from '@/utils/search/postings';
 import { getSearchDb, writeStoredIndex } from '@/utils/search/store';
 
@@ -54,7 +54,8 @@ async function installUploaded(text: string) {
     const result = await installWithProgress(pack, 'importing', { builtin: false, rejectForeignIds: true, beforeSwitch }, started);
     const row = await getDb().packs.get(pack.id);
     if (!row) throw new Error('The pack was written but cannot be read back.');
-    await indexPackSearch(pack.id); // drops the replaced version's index
+    // The replaced version's index is rebuildable data: failing to drop it never fails the import.
+    await dropStaleSearch().catch(() => {});
     // Open paper tabs may have gained a summary: refresh their toolbar marks.
     void refreshAllTabBadges().catch(() => {});
     return { done: true as const, status: result.status, pack: toInfo(row), installMs: result.ms, totalMs: performance.now() - started };

@@ -1,9 +1,9 @@
 // The popup's search engine: the shipped corpus first, then imported packs, each opened where it
-// is stored (one small head row each; postings are read per query; see shipped-source.ts).
+// is stored (one small head row each; postings are read per query; see popup-packs.ts).
 import { useEffect, useState } from 'react';
 import { SearchEngine } from '@/utils/search/engine';
 import { openPackSource } from '@/utils/search/load';
-import { preloadPacks } from './shipped-source';
+import { preloadPacks } from './popup-packs';
 import { benchMark } from '@/utils/bench-mark';
 
 export interface EngineState {

@@ -34,9 +34,8 @@ export function openStoredSource(packId: string, corpusVersion: string): Promise
  * background builds an imported pack's stored index on import, and any other on the first ask.
  */
 export async function openPackSource(packId: string, corpusVersion: string): Promise<StoredSource | null> {
-  const db = getSearchDb();
-  const ready = await StoredSource.open(db, packId, corpusVersion);
+  const ready = await openStoredSource(packId, corpusVersion);
   if (ready) return ready;
   const prepared = await sendMessage('preparePackSearch', { packId });
-  return prepared ? StoredSource.open(db, packId, prepared.corpusVersion) : null;
+  return prepared ? openStoredSource(packId, prepared.corpusVersion) : null;
 }
