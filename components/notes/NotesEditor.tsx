@@ -5,7 +5,6 @@
 // Styles: ./notes/notes.css, imported here, so every view that renders the editor gets them
 // (the content script's shadow root included: WXT's cssInjectionMode 'ui' injects them there).
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { sendMessage } from '@/utils/messaging/client';
 import { MAX_NOTE_CHARS } from '@/utils/notes/limits';
 import { SafeHtml } from '../panel/SafeHtml';
 import { useSettings } from '../hooks/use-settings';
@@ -137,8 +136,10 @@ function NotePreview({ markdown }: { markdown: string }) {
   useEffect(() => {
     let live = true;
     if (!markdown.trim()) return setHtml('');
-    sendMessage('renderMarkdown', { markdown }).then(
-      (r) => live && setHtml(r.html),
+    // Markdown + KaTeX is loaded the first time a preview is opened, in this page: the
+    // background and the editor's first paint stay free of it.
+    import('@/utils/render/markdown').then(
+      ({ markdownToHtml }) => live && setHtml(markdownToHtml(markdown)),
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -152,7 +153,7 @@ function NotePreview({ markdown }: { markdown: string }) {
       ) : html === '' ? (
         <p className="sl-notes-muted">Nothing to preview yet.</p>
       ) : html !== null ? (
-        // The background's HTML is sanitized again here, at display time (SafeHtml -> sanitizeHtml).
+        // The rendered HTML is sanitized at display time (SafeHtml -> sanitizeHtml).
         <SafeHtml html={html} autoLoadImages={settings.autoLoadImages} className="sl-notes-rendered" />
       ) : (
         <p className="sl-notes-muted">Rendering…</p>

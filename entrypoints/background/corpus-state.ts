@@ -3,7 +3,7 @@
 import { getDb } from '@/utils/db';
 import { extensionUrl } from '@/utils/extension-url';
 import { describeDbError } from '@/utils/db-errors';
-import { installPack, sweepStaleRows, type InstallResult } from '@/utils/corpus/install';
+import { installPack, type InstallResult } from '@/utils/corpus/install';
 import { liveCounts } from '@/utils/corpus/live';
 import { BUILTIN_PACK_ID, PackSchema, ShippedVersionSchema, type Pack } from '@/utils/corpus/pack';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '@/utils/corpus/progress';
@@ -30,8 +30,6 @@ async function seedBuiltin(): Promise<void> {
   const installed = await getDb().packs.get(BUILTIN_PACK_ID);
   if (installed && installed.corpusVersion === shipped.corpusVersion && installed.schemaVersion === shipped.schemaVersion) {
     lastError = null;
-    // Rows an import left when its worker was stopped: invisible, deleted in the background.
-    void sweepStaleRows(getDb()).catch(() => {});
     return;
   }
   const response = await fetch(extensionUrl('/corpus/pack.json'));

@@ -99,8 +99,8 @@ async function lookupPaper(ref: LookupRef, sender: SenderLike) {
   const paperKey = resolved === undefined ? await knownPaperOf(db, ref, row) : (resolved?.paperId ?? null);
   // Two known papers turned out to be one: every open view refetches (their keys still work).
   if (resolved?.merged.length) await notesChangedItem.setValue({ paperKey: '*', rev: 0, at: Date.now(), by: null, conflict: resolved.textsJoined }).catch(() => {});
-  // A viewed paper joins the popup's "recent" list (failures never block the lookup).
-  if (row && paperKey) await recordSummaryView(paperKey, row).catch(() => {});
+  // A viewed paper joins the popup's "recent" list; the page's answer does not wait for it.
+  if (row && paperKey) void recordSummaryView(paperKey, row).catch(() => {});
   // The page's toolbar mark: a found summary marks its tab (an OpenReview forum matched by
   // title, say, which the URL alone could not tell); none leaves the mark the URL gives.
   if (sender.tab?.id !== undefined && sender.url && sender.url === sender.tab.url)

@@ -4,7 +4,6 @@ import { getDb } from '@/utils/db';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { MessageError } from '@/utils/messaging/client';
 import type { Handlers } from '@/utils/messaging/dispatch';
-import { markdownToHtml } from '@/utils/render/markdown';
 import { notesChangedItem } from '@/utils/notes/live';
 import { buildJsonExport, exportFilename } from '@/utils/notes/export-json';
 import { buildMarkdownExport } from '@/utils/notes/export-markdown';
@@ -122,6 +121,4 @@ export const notesHandlers: Pick<Handlers, NotesRequestType> = {
     await notify('*', 0, undefined);
     return { counts, settings };
   },
-
-  renderMarkdown: ({ markdown }) => ({ html: markdownToHtml(markdown) }),
 };

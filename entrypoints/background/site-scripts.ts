@@ -54,5 +54,7 @@ export function watchSiteScripts(): void {
   browser.permissions.onAdded.addListener(() => void syncSiteScripts());
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   browser.runtime.onStartup.addListener(() => void syncSiteScripts());
+  // Not deferred like the other start-up chores: Chromium may drop the registrations of an
+  // unpacked extension across a browser restart, and the first paper page must find them.
   void syncSiteScripts();
 }

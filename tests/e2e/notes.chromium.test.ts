@@ -71,7 +71,7 @@ describe('notes (Chromium)', () => {
     // The page itself cannot read the note: it lives in an extension-origin frame and extension storage.
     expect(await again.evaluate((t) => document.documentElement.outerHTML.includes(t) || document.body.innerText.includes(t), first)).toBe(false);
 
-    // Preview: rendered by the background, sanitized in the frame, math included.
+    // Preview: rendered and sanitized in the frame, math included.
     await notes2.locator('.sl-notes-preview-toggle').click();
     const rendered = notes2.locator('.sl-notes-rendered');
     await expect.poll(() => rendered.locator('strong').textContent({ timeout: 5000 })).toBe('world models');

@@ -63,7 +63,7 @@ describe('notes (Firefox ESR)', () => {
     const notes2 = await openPanelNotes(again);
     await expect.poll(() => value(notes2)).toBe(first);
     expect(await again.evaluate((t) => document.documentElement.outerHTML.includes(t) || document.body.innerText.includes(t), first)).toBe(false);
-    // Preview: rendered by the background, sanitized in the frame, math included.
+    // Preview: rendered and sanitized in the frame, math included.
     await notes2.click('.sl-notes-preview-toggle');
     await expect.poll(() => notes2.evaluate(() => document.querySelector('.sl-notes-rendered strong')?.textContent)).toBe('world models');
     expect(await notes2.evaluate(() => document.querySelectorAll('.sl-notes-rendered .katex').length)).toBeGreaterThan(0);

@@ -41,7 +41,6 @@ describe('notes messages', () => {
       ['saveNote', { paperKey: KEY, text: 'x', title: null, baseRev: 1 }],
       ['setNoteMeta', { paperKey: KEY, title: null, status: 'read' }],
       ['ackMergeNotice', { paperKey: KEY }],
-      ['renderMarkdown', { markdown: 'x' }],
       ['updateSettings', { patch: { autoLoadImages: true } }],
     ] as const) {
       await expect(send(type, data as never, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
@@ -120,11 +119,5 @@ describe('notes messages', () => {
     await expect(send('applyImport', { json: JSON.stringify(file) })).rejects.toThrow(/no storage space left for Summary Lens, so the import was cancelled and rolled back: nothing was changed/);
     spy.mockRestore();
     expect(await db.notes.toArray()).toEqual([expect.objectContaining({ paperKey: KEY, text: 'before' })]);
-  });
-
-  it('renders Markdown with math for the preview (sanitized later, at display time)', async () => {
-    const { html } = await send('renderMarkdown', { markdown: '**bold** $x^2$' }, NOTES_FRAME);
-    expect(html).toContain('<strong>bold</strong>');
-    expect(html).toContain('class="katex"');
   });
 });

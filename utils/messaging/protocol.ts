@@ -94,7 +94,6 @@ export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   saveNote: 'extension-page',
   setNoteMeta: 'extension-page',
   ackMergeNotice: 'extension-page',
-  renderMarkdown: 'extension-page',
   listNotes: 'extension-page',
   listRevisions: 'extension-page',
   restoreRevision: 'extension-page',

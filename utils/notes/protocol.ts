@@ -19,5 +19,4 @@ export interface NotesResponseMap {
   exportNotes: ExportFile;
   previewImport: ImportPreview;
   applyImport: ImportResult;
-  renderMarkdown: { html: string };
 }

@@ -51,8 +51,6 @@ export const notesRequestSchemas = {
   exportNotes: z.object({ format: z.enum(['json', 'markdown', 'bibtex']) }).strict(),
   previewImport: z.object({ json: z.string().max(MAX_IMPORT_BYTES + 1) }).strict(),
   applyImport: z.object({ json: z.string().max(MAX_IMPORT_BYTES + 1) }).strict(),
-  /** Markdown -> HTML for the notes preview (markdown-it/KaTeX stay out of the content script); the caller sanitizes. */
-  renderMarkdown: z.object({ markdown: NoteTextSchema }).strict(),
 } as const;
 
 // ---- The JSON export format (version 2: papers with their aliases; version 1 still imports) ----
