@@ -77,7 +77,7 @@ export default defineConfig({
     name: 'Summary Lens',
     description: 'Paper summaries and your notes beside arXiv and OpenReview papers. Offline, private.',
     // storage: settings; sidePanel (Chromium): PDF tabs; tabs is not needed (host permissions give tab URLs).
-    // scripting: injects the panel's bundle into a paper page that shows a panel, and only there.
+    // scripting: injects the panel's bundle into a listing page that shows badges, and only there.
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // A copy: WXT adds to this list in place, and the lists below must stay as they are.
     host_permissions: [...PAPER_HOSTS],

@@ -80,7 +80,7 @@ export async function benchBundle(report: Report): Promise<void> {
   const entries: [string, string[]][] = [
     ['content script', [...new Set(manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [])]],
     // Injected by the background only into pages that show a panel or badges, after their load.
-    ['content script drawing bundle (on demand)', existsSync(join(dir, 'content-scripts/content-ui.js')) ? ['content-scripts/content-ui.js'] : []],
+    ['content script drawing bundle (at idle on panel pages, on demand elsewhere)', existsSync(join(dir, 'content-scripts/content-ui.js')) ? ['content-scripts/content-ui.js'] : []],
     ['background', manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? [])],
     ['popup', manifest.action?.default_popup ? htmlScripts(dir, manifest.action.default_popup) : []],
     ['options', manifest.options_ui?.page ? htmlScripts(dir, manifest.options_ui.page) : []],

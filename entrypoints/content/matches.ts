@@ -13,3 +13,15 @@ export const CONTENT_MATCHES = [
   '*://openreview.net/*',
 ];
 
+
+/**
+ * Pages that get a panel as installed (the "no summary yet" line included): the browser itself
+ * runs the drawing bundle there once the page is idle, so the first panel never waits for a
+ * stopped background to wake up. Listing, search and PDF pages load it only when they show
+ * something (./ui-api.ts).
+ */
+export const PANEL_UI_MATCHES = [
+  ...ARXIV_HOSTS.flatMap((host) => [`*://${host}/abs*`, `*://${host}/html/*`]),
+  ...AR5IV_HOSTS.flatMap((host) => [`*://${host}/html/*`, `*://${host}/abs/*`]),
+  '*://openreview.net/*',
+];
