@@ -66,6 +66,17 @@ describe('a stored pack index answers as the whole index does', () => {
       }
   });
 
+  it('queries in flight together on one pack each get their own answer; a stopped one reads no further', async () => {
+    const queries = ['lottery ticket', 'contrastive repr', 'mobilnet', 'graph neural', 'attention'];
+    const together = await Promise.all(queries.map((q) => stored.searchAll(q, { limit: 10 })));
+    together.forEach((got, i) => expect(view(got), queries[i]).toEqual(view(memory.search(queries[i], { limit: 10 }))));
+    const stop = new AbortController();
+    const stopped = stored.searchAll('neural network pruning', { limit: 10, signal: stop.signal });
+    stop.abort();
+    expect((await stopped).hits).toEqual([]);
+    expect((await stored.searchAll('neural network pruning', { limit: 10 })).hits.length).toBeGreaterThan(0);
+  });
+
   it('an arXiv id, an arXiv URL and an OpenReview id find their paper', async () => {
     const withIds = shipped.summaries.find((s) => s.paper.arxivId && s.paper.openreviewId)!;
     for (const q of [withIds.paper.arxivId!, `https://arxiv.org/abs/${withIds.paper.arxivId}v2`, withIds.paper.openreviewId!]) {

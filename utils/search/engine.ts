@@ -46,6 +46,16 @@ export interface SearchRequest {
   partial?: boolean;
   /** Cut highlighted snippets for the returned hits. Default true. */
   snippets?: boolean;
+  /** Aborted when the answer is no longer wanted (a newer keystroke): stored packs stop reading. */
+  signal?: AbortSignal;
+}
+
+/** What a pack's word search is asked. */
+export interface WordRequest {
+  limit: number;
+  partial: boolean;
+  filters: SearchFilters;
+  signal?: AbortSignal;
 }
 
 export interface SearchHit {
@@ -136,7 +146,7 @@ export class SearchSource {
   }
 
   /** Ranked word search in this pack: hits carry the words to highlight; snippets are cut later. */
-  searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Omit<SearchHit, 'snippet'>[] {
+  searchWords(terms: string[], request: WordRequest, corrections: SearchResponse['corrections']): Omit<SearchHit, 'snippet'>[] {
     const filter = this.filterFor(request.filters);
     const slots: Alternative[][] = terms.map((term) => [{ term, weight: 1 }]);
 
@@ -197,7 +207,7 @@ export function containsWord(doc: SearchDocMeta, term: string, pattern: RegExp):
  * The planner left some words out of some fields (too common to look up at this corpus size):
  * the best candidates gain what a match on those words would have given them.
  */
-export function rerankResults(results: MiniResult[], skipped: TermPlan[], contains: (id: MiniResult['id'], term: string, pattern: RegExp) => 'short' | 'text' | null): MiniResult[] {
+export function rerankResults<R extends Pick<MiniResult, 'id' | 'score' | 'terms' | 'queryTerms'>>(results: R[], skipped: TermPlan[], contains: (id: R['id'], term: string, pattern: RegExp) => 'short' | 'text' | null): R[] {
   const patterns = new Map(skipped.map((p) => [p.term, wordPattern(p.term)]));
   const head = results.slice(0, RERANK_DEPTH).map((r) => {
     const present = new Set(r.queryTerms);
@@ -240,7 +250,7 @@ export interface AsyncSource {
   readonly packId: string;
   readonly size: number;
   byId(arxivId: string | null, openreviewId: string | null): Promise<SearchDocMeta | undefined>;
-  searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Promise<Omit<SearchHit, 'snippet'>[]>;
+  searchWords(terms: string[], request: WordRequest, corrections: SearchResponse['corrections']): Promise<Omit<SearchHit, 'snippet'>[]>;
 }
 
 type WordHit = Omit<SearchHit, 'snippet'>;
@@ -255,11 +265,12 @@ interface Prepared {
   terms: string[];
   ids: { arxivId: string | null; openreviewId: string | null } | null;
   partial: boolean;
+  signal?: AbortSignal;
 }
 
 function prepare(raw: string, request: SearchRequest): Prepared {
   const query = parseQuery(raw);
-  const base = { query, limit: request.limit ?? 20, filters: request.filters ?? {}, snippets: request.snippets !== false, partial: request.partial ?? true };
+  const base = { query, limit: request.limit ?? 20, filters: request.filters ?? {}, snippets: request.snippets !== false, partial: request.partial ?? true, signal: request.signal };
   if (query.kind === 'empty') return { ...base, terms: [], ids: null };
   if (query.kind === 'id') return { ...base, terms: [], ids: { arxivId: query.arxivId, openreviewId: query.openreviewId } };
   // A lone word shaped like an OpenReview id ("rkgNKkHtvB") that names a paper: that paper first.
@@ -346,7 +357,7 @@ export class SearchEngine {
     const stored = [...this.stored.values()];
     const exact = p.ids ? [...this.memoryIdHits(p), ...(await this.storedIdHits(p, stored))] : [];
     if (p.query.kind !== 'words' || !p.terms.length) return { query: p.query, hits: exact, corrections };
-    const request_ = { limit: p.limit, partial: p.partial, filters: p.filters };
+    const request_: WordRequest = { limit: p.limit, partial: p.partial, filters: p.filters, signal: p.signal };
     const words: WordHit[] = [];
     for (const source of this.sources.values()) words.push(...source.searchWords(p.terms, request_, corrections));
     for (const found of await Promise.all(stored.map((s) => s.searchWords(p.terms, request_, corrections)))) words.push(...found);

@@ -99,16 +99,35 @@ export function planQuery(slots: Alternative[][], partialLast: boolean, model: C
   return plans;
 }
 
-/** The MiniSearch query for a plan: one OR over every planned lookup, each with its fields and weight. */
-export function toMiniQuery(plans: TermPlan[]): Query {
-  const queries: Query[] = [];
+/** One lookup of a plan: a word in some fields (all of them when `fields` is absent). */
+export interface Lookup {
+  term: string;
+  fields?: string[];
+  prefix: boolean;
+  /** The word's weight (1, or less for a typo correction). */
+  boost: number;
+}
+
+/** A plan's lookups, in order: MiniSearch's query (below) and the stored-pack scorer both run these. */
+export function lookupsOf(plans: TermPlan[]): Lookup[] {
+  const out: Lookup[] = [];
   for (const p of plans) {
-    const boostTerm = p.weight === 1 ? undefined : () => p.weight;
-    if (p.short && p.text && !p.prefix) queries.push({ queries: [p.term], boostTerm });
+    if (p.short && p.text && !p.prefix) out.push({ term: p.term, prefix: false, boost: p.weight });
     else {
-      if (p.short) queries.push({ queries: [p.term], fields: SHORT_FIELDS, prefix: p.prefix, boostTerm });
-      if (p.text) queries.push({ queries: [p.term], fields: TEXT_FIELDS, boostTerm });
+      if (p.short) out.push({ term: p.term, fields: SHORT_FIELDS, prefix: p.prefix, boost: p.weight });
+      if (p.text) out.push({ term: p.term, fields: TEXT_FIELDS, prefix: false, boost: p.weight });
     }
   }
+  return out;
+}
+
+/** The MiniSearch query for a plan: one OR over every planned lookup, each with its fields and weight. */
+export function toMiniQuery(plans: TermPlan[]): Query {
+  const queries: Query[] = lookupsOf(plans).map(({ term, fields, prefix, boost }) => ({
+    queries: [term],
+    ...(fields ? { fields } : {}),
+    ...(prefix ? { prefix } : {}),
+    boostTerm: boost === 1 ? undefined : () => boost,
+  }));
   return { combineWith: 'OR', queries };
 }

@@ -6,13 +6,12 @@
 // document count and average field lengths: MiniSearch then scores every document exactly as the
 // whole index would, and the planner, typo correction and re-ranking are the ones the shipped
 // corpus uses (engine.ts).
-import MiniSearch, { type AsPlainObject, type SearchResult as MiniResult } from 'minisearch';
-import { SEARCH_OPTIONS, type SearchDoc } from './options';
 import type { SearchDocMeta } from './build-index';
 import { ShortFieldCorrector } from './fuzzy';
-import { CostModel, MIN_PREFIX, planQuery, toMiniQuery, type Alternative } from './plan';
-import { CORRECTION_WEIGHT, RERANK_DEPTH, containsWord, rerankResults, type SearchFilters, type SearchHit, type SearchResponse } from './engine';
-import { INDEX_FIELDS, type FieldGroup, type HeadRow, type Postings, type TermRow } from './postings';
+import { CostModel, MIN_PREFIX, lookupsOf, planQuery, type Alternative, type TermPlan } from './plan';
+import { CORRECTION_WEIGHT, RERANK_DEPTH, containsWord, rerankResults, type SearchFilters, type SearchHit, type SearchResponse, type WordRequest } from './engine';
+import type { FieldGroup, HeadRow, TermRow } from './postings';
+import { PostingsScorer, type ReadPostings, type ScoredDoc } from './stored-score';
 import type { SearchStoreDB } from './store';
 
 /** Prefix expansion reads at most this many words (a three-letter prefix of a 100,000-paper vocabulary). */
@@ -37,7 +36,7 @@ export class StoredSource {
   readonly packId: string;
   private readonly cost: CostModel;
   private corrector: Promise<ShortFieldCorrector> | null = null;
-  private readonly fieldCount = INDEX_FIELDS.length;
+  private scorerMade: PostingsScorer | null = null;
   // Consecutive keystrokes share most of their words and results: kept for the popup's life, bounded.
   private readonly termCache = new Map<string, TermRow | null>();
   private readonly prefixCache = new Map<string, TermRow[]>();
@@ -49,6 +48,12 @@ export class StoredSource {
   ) {
     this.packId = head.packId;
     this.cost = new CostModel(head.stats);
+  }
+
+  /** Made on the first query: its arrays are sized to the pack. */
+  private get scorer(): PostingsScorer {
+    this.scorerMade ??= new PostingsScorer(this.head);
+    return this.scorerMade;
   }
 
   get size(): number {
@@ -72,9 +77,13 @@ export class StoredSource {
 
   private async rows(keys: [FieldGroup, string][]): Promise<Map<string, TermRow>> {
     const out = new Map<string, TermRow>();
+    const asked = new Set<string>();
     const missing = keys.filter(([f, w]) => {
-      const cached = this.termCache.get(`${f}:${w}`);
-      if (cached) out.set(`${f}:${w}`, cached);
+      const key = `${f}:${w}`;
+      if (asked.has(key)) return false;
+      asked.add(key);
+      const cached = this.termCache.get(key);
+      if (cached) out.set(key, cached);
       return cached === undefined;
     });
     if (missing.length) {
@@ -107,12 +116,17 @@ export class StoredSource {
     return this.corrector;
   }
 
-  async searchWords(terms: string[], request: { limit: number; partial: boolean; filters: SearchFilters }, corrections: SearchResponse['corrections']): Promise<WordHit[]> {
+  async searchWords(terms: string[], request: WordRequest, corrections: SearchResponse['corrections']): Promise<WordHit[]> {
+    const stopped = () => request.signal?.aborted === true;
+    let corrected = false;
     const slots: Alternative[][] = terms.map((term) => [{ term, weight: 1 }]);
-    // Words not common enough to be listed are cheap: read both groups now, which also tells
-    // whether the pack knows them at all (an unknown word is likely a typo).
+    // One round of reads for the usual query (no typo): the rare words in both groups (which also
+    // tells whether the pack knows them at all: an unknown word is likely a typo), what the plan
+    // without corrections looks up, and the words the last one begins.
     const rare = [...new Set(terms.filter((t) => !this.cost.isCommon(t)))];
-    const fetched = await this.rows(rare.flatMap((t) => [['s', t] as [FieldGroup, string], ['t', t] as [FieldGroup, string]]));
+    const guess = planQuery(slots, request.partial, this.cost);
+    const [fetched] = await Promise.all([this.rows([...rare.flatMap((t) => [['s', t] as [FieldGroup, string], ['t', t] as [FieldGroup, string]]), ...this.keysOf(guess)]), ...guess.filter((p) => p.prefix).map((p) => this.prefixRows(p.term))]);
+    if (stopped()) return [];
     const known = (t: string) => this.cost.isCommon(t) || fetched.has(`s:${t}`) || fetched.has(`t:${t}`);
     for (const [i, t] of terms.entries()) {
       const typing = request.partial && i === terms.length - 1 && t.length >= MIN_PREFIX;
@@ -121,69 +135,45 @@ export class StoredSource {
       if (!found.length) continue;
       corrections.push({ from: t, to: found.map((f) => f.term) });
       slots[i] = found.map((f) => ({ term: f.term, weight: CORRECTION_WEIGHT * Math.max(0.1, 1 - f.score) }));
+      corrected = true;
     }
-
-    const plans = planQuery(slots, request.partial, this.cost);
-    const wanted: [FieldGroup, string][] = [];
-    for (const p of plans) {
-      if (p.short && !fetched.has(`s:${p.term}`)) wanted.push(['s', p.term]);
-      if (p.text && !fetched.has(`t:${p.term}`)) wanted.push(['t', p.term]);
-    }
-    const [more, prefixed] = await Promise.all([this.rows(wanted), Promise.all(plans.filter((p) => p.prefix).map((p) => this.prefixRows(p.term)))]);
-    const rows = [...fetched.values(), ...more.values(), ...prefixed.flat()];
-
-    const index = this.subIndex(rows);
-    const filter = this.filterFor(request.filters);
-    let results = index.search(toMiniQuery(plans), { filter });
+    // With corrections the plan differs: a second round reads what it adds (cached rows cost no read).
+    const plans = corrected ? planQuery(slots, request.partial, this.cost) : guess;
+    const wanted = this.keysOf(plans).filter(([f, w]) => !fetched.has(`${f}:${w}`));
+    const prefixes = plans.filter((p) => p.prefix).map((p) => p.term);
+    const [more, prefixed] = await Promise.all([this.rows(wanted), Promise.all(prefixes.map((t) => this.prefixRows(t)))]);
+    if (stopped()) return [];
+    const byPrefix = new Map(prefixes.map((t, i) => [t, prefixed[i]]));
+    const read: ReadPostings = {
+      row: (f, w) => fetched.get(`${f}:${w}`) ?? more.get(`${f}:${w}`),
+      prefixed: (t) => byPrefix.get(t) ?? [],
+    };
     const skipped = plans.filter((p) => !p.short || !p.text);
+    // A filter only the document answers ("has notes") may pass over many: keep every match then.
+    const keep = request.filters.accept ? Number.POSITIVE_INFINITY : Math.max(request.limit, skipped.length ? RERANK_DEPTH : 0);
+    let results = this.scorer.run(lookupsOf(plans), read, keep, this.filterFor(request.filters));
     if (skipped.length) {
-      const docs = await this.metas(results.slice(0, RERANK_DEPTH).map((r) => r.id as number));
-      results = rerankResults(results, skipped, (id, term, pattern) => containsWord(docs.get(id as number)!, term, pattern));
+      const docs = await this.metas(results.slice(0, RERANK_DEPTH).map((r) => r.id));
+      if (stopped()) return [];
+      results = rerankResults(results, skipped, (id, term, pattern) => containsWord(docs.get(id)!, term, pattern));
     }
     return this.hits(results, request.limit, request.filters.accept);
   }
 
-  /** A MiniSearch index over just these postings, scored with the pack's own statistics. */
-  private subIndex(rows: TermRow[]): MiniSearch<SearchDoc> {
-    const byTerm = new Map<string, Record<string, Record<string, number>>>();
-    const docs = new Set<number>();
-    for (const row of rows) {
-      let fields = byTerm.get(row.w);
-      if (!fields) byTerm.set(row.w, (fields = {}));
-      for (const [fieldId, flat] of Object.entries(row.p as Postings)) {
-        const entry: Record<string, number> = (fields[fieldId] = {});
-        for (let i = 0; i < flat.length; i += 2) {
-          entry[flat[i]] = flat[i + 1];
-          docs.add(flat[i]);
-        }
-      }
+  /** The rows a plan looks up. */
+  private keysOf(plans: TermPlan[]): [FieldGroup, string][] {
+    const keys: [FieldGroup, string][] = [];
+    for (const p of plans) {
+      if (p.short) keys.push(['s', p.term]);
+      if (p.text) keys.push(['t', p.term]);
     }
-    const documentIds: Record<string, number> = {};
-    const fieldLength: Record<string, number[]> = {};
-    for (const n of docs) {
-      documentIds[n] = n;
-      fieldLength[n] = Array.from(this.head.fieldLength.subarray(n * this.fieldCount, (n + 1) * this.fieldCount));
-    }
-    const js: AsPlainObject = {
-      documentCount: this.head.documentCount,
-      nextId: this.head.documentCount,
-      documentIds,
-      fieldIds: Object.fromEntries(INDEX_FIELDS.map((f, i) => [f, i])),
-      fieldLength,
-      averageFieldLength: this.head.averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index: [...byTerm],
-      serializationVersion: 2,
-    };
-    return MiniSearch.loadJS<SearchDoc>(js, SEARCH_OPTIONS);
+    return keys;
   }
 
-  private filterFor({ kind = 'all', yearFrom = null, yearTo = null }: SearchFilters): ((r: MiniResult) => boolean) | undefined {
+  private filterFor({ kind = 'all', yearFrom = null, yearTo = null }: SearchFilters): ((n: number) => boolean) | undefined {
     if (kind === 'all' && yearFrom === null && yearTo === null) return undefined;
     const { kinds, years } = this.head;
-    return (r) => {
-      const n = r.id as number;
+    return (n) => {
       if (kind === 'summaries' && kinds[n] !== 0) return false;
       if (kind === 'concepts' && kinds[n] !== 1) return false;
       if (yearFrom !== null || yearTo !== null) {
@@ -212,14 +202,14 @@ export class StoredSource {
     return out;
   }
 
-  private async hits(results: MiniResult[], limit: number, accept: SearchFilters['accept']): Promise<WordHit[]> {
+  private async hits(results: ScoredDoc[], limit: number, accept: SearchFilters['accept']): Promise<WordHit[]> {
     const out: WordHit[] = [];
     const batch = accept ? ACCEPT_BATCH : limit;
     for (let i = 0; i < results.length && out.length < limit; i += batch) {
       const slice = results.slice(i, i + batch);
-      const metas = await this.metas(slice.map((r) => r.id as number));
+      const metas = await this.metas(slice.map((r) => r.id));
       for (const r of slice) {
-        const doc = metas.get(r.id as number);
+        const doc = metas.get(r.id);
         if (!doc || (accept && !accept(doc))) continue;
         out.push({ packId: this.packId, doc, score: r.score, matchedBy: 'words', highlight: new Set(r.terms) });
         if (out.length >= limit) break;
