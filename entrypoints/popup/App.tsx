@@ -3,7 +3,7 @@
 // Empty box: recently viewed papers and papers with your notes.
 import { CorpusProgressLine } from '@/components/status/CorpusProgressLine';
 import { SiteAccessNotice } from '@/components/status/SiteAccessNotice';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/client';
 import type { SearchEngine, SearchFilters, SearchResponse } from '@/utils/search/engine';
@@ -74,32 +74,97 @@ function engineFilters(filters: PopupFilters, noted: NotedPapers | null): Search
 
 /**
  * Results for what was typed. Imported packs answer asynchronously (read where they are stored):
- * a response is shown only if it is still for the latest query, so a slow one never overwrites a
- * newer one.
+ * a response is shown only if it is still for the latest query, and a newer keystroke stops the
+ * work of an older one, so a slow query never overwrites or delays a newer one.
  */
 function useSearchResponse(engine: SearchEngine | null, version: number, typed: string, filters: PopupFilters, noted: NotedPapers | null): SearchResponse | null {
   const [response, setResponse] = useState<SearchResponse | null>(null);
+  // The noted papers matter only to the "with notes" filter: their arrival does not search again.
+  const notedForFilter = filters.withNotes ? noted : null;
   useEffect(() => {
     if (!engine || !typed.trim()) {
       setResponse(null);
       return;
     }
-    let live = true;
-    const request = { limit: RESULT_LIMIT, partial: !/\s$/.test(typed), filters: engineFilters(filters, noted) };
+    const stop = new AbortController();
+    const request = { limit: RESULT_LIMIT, partial: !/\s$/.test(typed), filters: engineFilters(filters, notedForFilter), signal: stop.signal };
     // Only the shipped corpus: answered at once. With stored packs, the previous results stay
     // until the new ones are read (no flash of a partial list while typing).
     if (!engine.hasStored) setResponse(engine.search(typed, request));
     else
       engine.searchAll(typed, request).then(
-        (all) => live && setResponse(all),
-        () => live && setResponse(engine.search(typed, request)),
+        (all) => !stop.signal.aborted && setResponse(all),
+        () => !stop.signal.aborted && setResponse(engine.search(typed, request)),
       );
-    return () => {
-      live = false;
-    };
-  }, [engine, version, typed, filters, noted]);
+    return () => stop.abort();
+  }, [engine, version, typed, filters, notedForFilter]);
   return response;
 }
+
+/** Result items keep their identity while the same hit stays (a memoized row then skips its render). */
+function useStableItems(hits: SearchResponse['hits'] | null): PopupItem[] | null {
+  const byKey = useRef(new Map<string, PopupItem>());
+  return useMemo(() => {
+    if (!hits) return null;
+    const next = new Map<string, PopupItem>();
+    const items = hits.map((hit) => {
+      // The same document with the same words marked shows the same title, meta and snippet.
+      const key = `${hit.packId}|${hit.doc.id}|${[...hit.highlight].sort().join(' ')}`;
+      const item = byKey.current.get(key) ?? hitItem(hit);
+      next.set(key, item);
+      return item;
+    });
+    byKey.current = next;
+    return items;
+  }, [hits]);
+}
+
+interface RowProps {
+  item: PopupItem;
+  index: number;
+  active: boolean;
+  id: string;
+  onHover: (index: number) => void;
+  onOpen: (target: OpenTarget) => void;
+}
+
+/** One result row: re-rendered only when its item or its active state changes. */
+const ResultRow = memo(function ResultRow({ item, index, active, id, onHover, onOpen }: RowProps) {
+  return (
+    <li className="sl-result-wrap" role="presentation">
+      {item.section && (
+        <div className="sl-section-title" role="presentation">
+          {item.section}
+        </div>
+      )}
+      <div
+        id={id}
+        role="option"
+        aria-selected={active}
+        className={active ? 'sl-result sl-result-active' : 'sl-result'}
+        data-testid="result"
+        data-kind={item.kind}
+        onMouseMove={() => !active && onHover(index)}
+        onClick={() => onOpen(item.target)}
+      >
+        <div className="sl-result-title">
+          {item.kind === 'concept' && <span className="sl-badge">Concept</span>}
+          <Highlighted parts={item.title} />
+        </div>
+        {item.meta.length > 0 && (
+          <div className="sl-result-meta">
+            <Highlighted parts={item.meta} />
+          </div>
+        )}
+        {item.snippet.length > 0 && (
+          <div className="sl-result-snippet">
+            <Highlighted parts={item.snippet} />
+          </div>
+        )}
+      </div>
+    </li>
+  );
+});
 
 export function SearchPopup() {
   const theme = useTheme(useSettings().theme);
@@ -111,27 +176,31 @@ export function SearchPopup() {
   const [opened, setOpened] = useState<OpenTarget | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  // Typing stays responsive even if a large imported pack makes a search take longer.
-  const typed = useDeferredValue(query);
-
-  const response = useSearchResponse(engine, version, typed, filters, noted);
+  // Searched as typed: a stored pack's query is asynchronous and a newer keystroke stops an older
+  // one, so nothing here waits for a deferred render.
+  const response = useSearchResponse(engine, version, query, filters, noted);
+  const searching = !!query.trim();
+  const hitItems = useStableItems(response?.hits ?? null);
 
   const items: PopupItem[] = useMemo(() => {
-    if (response) return response.hits.map(hitItem);
-    if (query.trim()) return [];
+    if (hitItems) return hitItems;
+    if (searching) return [];
     const notes = noted ? noteItems(noted.items.slice(0, 8)) : [];
     return [...recentItems(recent), ...notes];
-  }, [response, query, recent, noted]);
+  }, [hitItems, searching, recent, noted]);
 
   // The active row belongs to one result list: new results start at the first row, in the same
   // render (no second render per keystroke).
   const [selection, setSelection] = useState<{ items: PopupItem[]; index: number }>({ items: [], index: 0 });
   const active = selection.items === items ? selection.index : 0;
-  const setActive = (next: number | ((current: number) => number)) =>
-    setSelection((s) => {
-      const current = s.items === items ? s.index : 0;
-      return { items, index: typeof next === 'function' ? next(current) : next };
-    });
+  const setActive = useCallback(
+    (next: number | ((current: number) => number)) =>
+      setSelection((s) => {
+        const current = s.items === items ? s.index : 0;
+        return { items, index: typeof next === 'function' ? next(current) : next };
+      }),
+    [items],
+  );
   // Scrolled after paint, and only when the user moved the selection: scrolling in the render
   // path forced a layout on every keystroke.
   useEffect(() => {
@@ -189,7 +258,6 @@ export function SearchPopup() {
   const activeId = items[active] ? `${listId}-${active}` : undefined;
   // A pasted id or URL of a paper without a summary can still be opened where it lives.
   const idPage = response?.query.kind === 'id' ? paperPageUrl(response.query) : null;
-  const searching = !!query.trim();
 
   return (
     <main className="sl-root sl-popup" data-theme={theme}>
@@ -263,39 +331,9 @@ export function SearchPopup() {
               </p>
             )}
             <ul id={listId} className="sl-results" role="listbox" aria-label={searching ? 'Search results' : 'Recent papers and notes'} data-testid="results">
+              {/* Keyed by position: new results update the rows in place instead of replacing them. */}
               {items.map((item, i) => (
-                <li key={item.key} className="sl-result-wrap" role="presentation">
-                  {item.section && (
-                    <div className="sl-section-title" role="presentation">
-                      {item.section}
-                    </div>
-                  )}
-                  <div
-                    id={`${listId}-${i}`}
-                    role="option"
-                    aria-selected={i === active}
-                    className={i === active ? 'sl-result sl-result-active' : 'sl-result'}
-                    data-testid="result"
-                    data-kind={item.kind}
-                    onMouseMove={() => i !== active && setActive(i)}
-                    onClick={() => open(item.target)}
-                  >
-                    <div className="sl-result-title">
-                      {item.kind === 'concept' && <span className="sl-badge">Concept</span>}
-                      <Highlighted parts={item.title} />
-                    </div>
-                    {item.meta.length > 0 && (
-                      <div className="sl-result-meta">
-                        <Highlighted parts={item.meta} />
-                      </div>
-                    )}
-                    {item.snippet.length > 0 && (
-                      <div className="sl-result-snippet">
-                        <Highlighted parts={item.snippet} />
-                      </div>
-                    )}
-                  </div>
-                </li>
+                <ResultRow key={i} item={item} index={i} active={i === active} id={`${listId}-${i}`} onHover={setActive} onOpen={open} />
               ))}
             </ul>
             {missing.length > 0 && <p className="sl-muted">Not searchable right now: {missing.join(', ')}.</p>}

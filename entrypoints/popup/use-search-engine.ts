@@ -1,5 +1,6 @@
-// The popup's search engine: the shipped corpus first, then imported packs, each opened where it
-// is stored (one small head row each; postings are read per query; see popup-packs.ts).
+// The popup's search engine: the shipped corpus and every imported pack whose stored index is
+// ready join in one step (one search, not one per pack); a pack whose index the background must
+// write first joins when it is written (see popup-packs.ts).
 import { useEffect, useState } from 'react';
 import { SearchEngine } from '@/utils/search/engine';
 import { openPackSource } from '@/utils/search/load';
@@ -21,31 +22,36 @@ export function useSearchEngine(): EngineState {
     let live = true;
     const engine = new SearchEngine();
     const bump = () => live && setState((s) => ({ ...s, engine, version: s.version + 1 }));
+    const miss = (name: string) => live && setState((s) => ({ ...s, missing: [...s.missing, name] }));
     const packs = preloadPacks();
-    packs.shipped.then(
-      (source) => {
-        engine.add(source);
-        benchMark('sl-engine-ready');
-        bump();
-      },
-      (e: Error) => live && setState((s) => ({ ...s, error: `Search is unavailable: ${e.message}` })),
-    );
-    // Imported packs: after the shipped corpus, so they never delay the first results.
-    void packs.shipped
-      .catch(() => {})
-      .then(() => packs.imported)
-      .then(async (imported) => {
-        for (const pack of imported) {
-          try {
-            const source = await openPackSource(pack.id, pack.corpusVersion);
-            if (source) engine.add(source);
-            bump();
-          } catch {
-            if (live) setState((s) => ({ ...s, missing: [...s.missing, pack.name] }));
-          }
+    const imported = packs.imported.catch(() => []);
+    void (async () => {
+      const [shipped, ready] = await Promise.all([
+        packs.shipped.then(
+          (source) => source,
+          (e: Error) => {
+            if (live) setState((s) => ({ ...s, error: `Search is unavailable: ${e.message}` }));
+            return null;
+          },
+        ),
+        imported.then((list) => Promise.all(list.map((p) => p.ready))),
+      ]);
+      if (shipped) engine.add(shipped);
+      for (const source of ready) if (source) engine.add(source);
+      benchMark('sl-engine-ready');
+      bump();
+      // Packs whose stored index is not written yet (an older version's, or never built).
+      for (const [i, { pack }] of (await imported).entries()) {
+        if (ready[i]) continue;
+        try {
+          const source = await openPackSource(pack.id, pack.corpusVersion);
+          if (source) engine.add(source);
+          bump();
+        } catch {
+          miss(pack.name);
         }
-      })
-      .catch(() => {});
+      }
+    })().catch(() => {});
     return () => {
       live = false;
     };
