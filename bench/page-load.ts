@@ -2,7 +2,7 @@
 // one browser without extensions, one with Summary Lens, and one per peer extension loaded
 // unpacked from its public source (never part of this repository: pass the folder holding them,
 // one unpacked extension per sub-folder, with --peers=DIR or SL_BENCH_PEERS=DIR).
-// Each round loads the page once in every browser, one after the other, in an order that rotates
+// Each round loads the page once in every browser, one after the other, in an order shuffled
 // round by round; a browser's figure is the median over rounds of its load time over the
 // extension-free load of the same round (loadEventEnd from navigation start).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -88,17 +88,15 @@ export async function benchPageLoad(report: Report, opts: { rounds?: number; pee
     for (let k = 0; k < 5; k++) for (let i = 0; i < pages.length; i++) await timedLoad(pages[i], sessions[i]);
     await new Promise((r) => setTimeout(r, 2000));
     const runs = contenders.map(() => [] as Load[]);
+    const order = shuffler(20261203);
     for (let round = 0; round < rounds; round++) {
-      for (let k = 0; k < contenders.length; k++) {
-        const i = (k + round) % contenders.length;
-        runs[i].push(await timedLoad(pages[i], sessions[i]));
-      }
+      for (const i of order(contenders.length)) runs[i].push(await timedLoad(pages[i], sessions[i]));
     }
     const times = runs.map((r) => r.map((l) => l.load));
     const base = times[0];
     const busyBase = percentile(runs[0].map((l) => l.busy), 50);
     report.add(AREA, 'abs page load without extensions, median', percentile(base, 50), 'ms', {
-      note: `${rounds} rounds of ${PAGE_URL} (fixture) in ${contenders.length} Chromium browsers, one load each per round, order rotating; loadEventEnd`,
+      note: `${rounds} rounds of ${PAGE_URL} (fixture) in ${contenders.length} Chromium browsers, one load each per round, order shuffled; loadEventEnd`,
     });
     const ratios = new Map<string, number>();
     contenders.forEach((c, i) => {
@@ -130,6 +128,30 @@ export async function benchPageLoad(report: Report, opts: { rounds?: number; pee
     await Promise.all(browsers.map((b) => b.close().catch(() => {})));
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A new order per round (seeded, so runs repeat): a rotating order would keep every browser
+ * right behind the same neighbour, whose after-load work (a panel being drawn) then always
+ * lands on that browser's load.
+ */
+function shuffler(seed: number): (n: number) => number[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0; // mulberry32
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (n) => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
 }
 
 /** A peer's name and version as its manifest gives them (for the report's notes). */

@@ -28,6 +28,8 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version, db: await dbStatus() }),
 
+  wake: () => ({ awake: true }),
+
   lookupPaper: ({ ref }, sender) => retryAborted(() => lookupPaper(ref, sender)),
 
   setDismissed: async ({ paperKey, dismissed }) => {

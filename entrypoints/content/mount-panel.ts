@@ -1,6 +1,6 @@
-// Shared by the page features: asks the background about the paper as soon as the page is
-// parsed, then, once the page has loaded, has the panel drawn at the place the feature chose
-// (./ui/panel-ui.tsx, in the bundle loaded on demand: ./ui-api.ts).
+// Shared by the page features: wakes the background as soon as the page is parsed, asks it about
+// the paper once the page has loaded, and has the panel drawn at the place the feature chose
+// (./ui/panel-ui.tsx, in the drawing bundle: ./ui-api.ts).
 import type { PageThemeReader } from '@/utils/theme';
 import { sendMessage } from '@/utils/messaging/client';
 import type { PaperRef } from '@/utils/paper-ref';
@@ -31,11 +31,16 @@ const WAIT_FOR_REPLY_MS = 80;
 export const PANEL_DEADLINE_MS = 100;
 
 export async function mountPanel(signal: AbortSignal, ref: PaperRef, placement: PanelPlacement): Promise<void> {
-  // Asked right away: the background (perhaps waking up) answers while the page loads.
-  const lookup: Promise<Outcome> = sendMessage('lookupPaper', { ref }).then(
-    (reply) => ({ reply }),
-    (error: unknown) => ({ error: `Could not look up this paper: ${error instanceof Error ? error.message : String(error)}` }),
-  );
+  // A stopped background needs ~100 ms to start: it is woken now, while the page loads, by a
+  // message that costs a running one nothing. The lookup (database reads and writes, the toolbar
+  // mark) waits for the page's load, so none of that work competes with the page's own.
+  void sendMessage('wake', {}).catch(() => {});
+  const lookup: Promise<Outcome> = afterPageLoad(PANEL_DEADLINE_MS)
+    .then(() => sendMessage('lookupPaper', { ref }))
+    .then(
+      (reply) => ({ reply }),
+      (error: unknown) => ({ error: `Could not look up this paper: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   // The drawing bundle too: the browser injects it when the page is idle (loaded, or a while
   // after DOMContentLoaded), not before. A page that turns out to want no panel ignores it.
   const ui = loadContentUi();

@@ -148,7 +148,7 @@ describe('messages (Chromium)', () => {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
       };
       const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-      const types = ['ping', 'lookupPaper', 'lookupMany', 'getSummary', 'getConcept', 'listPacks', 'importPackChunk', 'removePack', 'getNote', 'saveNote', 'setNoteMeta', 'listNotes', 'restoreRevision', 'deleteNote', 'wipeNotes', 'exportNotes', 'applyImport'];
+      const types = ['ping', 'wake', 'lookupPaper', 'lookupMany', 'getSummary', 'getConcept', 'listPacks', 'importPackChunk', 'removePack', 'getNote', 'saveNote', 'setNoteMeta', 'listNotes', 'restoreRevision', 'deleteNote', 'wipeNotes', 'exportNotes', 'applyImport'];
       const evilKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
       const strings = ['', ' ', 'builtin', '../../etc/passwd', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u0000', '\ud800', 'arxiv:', 'title:', '%00', '{"__proto__":{"polluted":1}}', 'x'.repeat(70)];
       const value = (depth: number): unknown => {

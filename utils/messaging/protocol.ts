@@ -16,6 +16,8 @@ export const IMPORT_MAX_CHUNKS = 64;
 
 export const requestSchemas = {
   ping: z.object({}).strict(),
+  /** Starts a stopped background while a paper page loads (costs a running one nothing); the lookup follows at the page's load. */
+  wake: z.object({}).strict(),
   /**
    * What a page shows of its paper (ids, DOI, title, first author): the background resolves it
    * to the paper's stable id, learns the aliases it did not know and merges papers they reveal
@@ -130,6 +132,7 @@ export interface SummaryView {
 
 export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   ping: { version: string; db: DbStatus };
+  wake: { awake: true };
   lookupPaper: { paperKey: string | null; summary: SummaryView | null; hasNote: boolean; dismissed: boolean };
   setDismissed: { dismissed: boolean };
   setPanelCollapsed: { collapsed: boolean };
