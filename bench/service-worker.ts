@@ -11,7 +11,10 @@ export async function serviceWorkerControl(context: BrowserContext, page: Page, 
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
     for (const v of event.versions) {
       if (!v.scriptURL.startsWith(script)) continue;
-      if (v.runningStatus === 'starting' && status !== 'starting') starts++;
+      // A start is any step out of stopped: the protocol may report a quick start as 'running'
+      // without the 'starting' before it.
+      const wasDown = status === 'stopped' || status === 'stopping';
+      if (v.runningStatus === 'starting' ? status !== 'starting' : v.runningStatus === 'running' && wasDown) starts++;
       status = v.runningStatus;
     }
   });
