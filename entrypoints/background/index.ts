@@ -24,7 +24,8 @@ export default defineBackground(() => {
   setTimeout(() => {
     // Private lists an older release left where content scripts could read them.
     void moveLegacyStorage().catch(() => {});
-    // Rows an import left when it was stopped: invisible, deleted at leisure.
+    // Rows an import left when its page closed or its worker stopped: invisible, deleted at leisure
+    // (skipped while another context installs: the rows it writes are named by no pack yet).
     void sweepStaleRows(getDb()).catch(() => {});
   }, CHORES_DELAY_MS);
 

@@ -1,28 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CorpusProgressLine } from '@/components/status/CorpusProgressLine';
 import { sendMessage, type PackInfo } from '@/utils/messaging/client';
-import { importPackFile, type ImportStage } from '@/utils/corpus/import-client';
+import { importPackFile, type ImportStage } from '@/utils/corpus/import-pack';
 import { MAX_PACK_BYTES } from '@/utils/corpus/validate';
-import { sanitizeHtml } from '@/utils/render/sanitize';
+import { getDb } from '@/utils/db';
+import { describeDbError } from '@/utils/db-errors';
+import { getSearchDb } from '@/utils/search/store';
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; text: string }
+  | { kind: 'busy'; text: string; /** 0..1, or null while the step's length is unknown */ fraction: number | null }
   | { kind: 'error'; message: string }
   | { kind: 'done'; text: string };
 
-function stageText(s: ImportStage): string {
+const count = (n: number) => n.toLocaleString('en');
+
+/** What the page says at each step of an import, and how far along the whole import is (the steps' shares are measured ones). */
+function describeStage(s: ImportStage): { text: string; fraction: number | null } {
   switch (s.stage) {
     case 'reading':
-      return 'Reading the file…';
+      return { text: 'Reading the file…', fraction: null };
     case 'checking':
-      return 'Checking the pack…';
-    case 'sanitizing':
-      return `Cleaning HTML: ${s.done.toLocaleString('en')} / ${s.total.toLocaleString('en')}…`;
-    case 'sending':
-      return `Handing the pack to the extension: part ${s.done + 1} of ${s.total}…`;
-    case 'installing':
-      return 'Installing…';
+      return { text: 'Checking the pack…', fraction: 0.05 };
+    case 'writing':
+      return { text: `Writing summaries: ${count(s.done)} / ${count(s.total)}…`, fraction: 0.1 + 0.5 * (s.total ? s.done / s.total : 1) };
+    case 'indexing':
+      return { text: 'Building the search index…', fraction: 0.6 + 0.37 * (s.total ? s.done / s.total : 1) };
+    case 'switching':
+      return { text: 'Switching the pack on…', fraction: 0.98 };
   }
 }
 
@@ -48,24 +53,23 @@ export function PacksSection() {
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    setStatus({ kind: 'busy', text: 'Reading the file…' });
+    setStatus({ kind: 'busy', text: 'Reading the file…', fraction: null });
     try {
-      const result = await importPackFile(file, { send: sendMessage, sanitize: sanitizeHtml, onStage: (s) => setStatus({ kind: 'busy', text: stageText(s) }) });
-      const what = `“${result.pack.name}”: ${result.pack.summaries.toLocaleString('en')} summaries, ${result.pack.concepts.toLocaleString('en')} concepts`;
+      const result = await importPackFile(file, {
+        db: getDb(),
+        searchDb: getSearchDb(),
+        ready: () => sendMessage('listPacks', {}), // answers once the shipped corpus is in place
+        announce: (packId) => sendMessage('packInstalled', { packId }),
+        onStage: (s) => setStatus({ kind: 'busy', ...describeStage(s) }),
+      });
+      const what = `“${result.pack.name}”: ${count(result.pack.summaries)} summaries, ${count(result.pack.concepts)} concepts`;
       setStatus({
         kind: 'done',
-        text: result.status === 'unchanged' ? `${what} is already installed (same version).` : `Imported ${what} in ${seconds(result.clientMs)} (install ${seconds(result.installMs)}).`,
+        text: result.status === 'unchanged' ? `${what} is already installed (same version).` : `Imported ${what} in ${seconds(result.totalMs)}.`,
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // Chromium's words when the background stopped (crash, update, idle kill) before answering.
-      const restarted = /message (channel|port) closed|Receiving end does not exist|No answer from the extension/i.test(message);
-      setStatus({
-        kind: 'error',
-        message: restarted
-          ? `Could not import ${file.name}: the extension restarted before the import finished. An unfinished import writes nothing; if the pack is not listed below, import the file again.`
-          : `Could not import ${file.name}: ${message}`,
-      });
+      // A bad file says what is wrong; a full disk says nothing was lost (the old state is untouched).
+      setStatus({ kind: 'error', message: `Could not import ${file.name}: ${describeDbError(error)}` });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
       refresh();
@@ -73,7 +77,7 @@ export function PacksSection() {
   }
 
   async function onRemove(pack: PackInfo) {
-    setStatus({ kind: 'busy', text: `Removing “${pack.name}”…` });
+    setStatus({ kind: 'busy', text: `Removing “${pack.name}”…`, fraction: null });
     try {
       await sendMessage('removePack', { id: pack.id });
       setStatus({ kind: 'done', text: `Removed “${pack.name}”. Your notes are kept.` });
@@ -87,7 +91,8 @@ export function PacksSection() {
   return (
     <section aria-labelledby="sl-packs-heading" data-testid="packs-section">
       <h2 id="sl-packs-heading">Corpus packs</h2>
-      <CorpusProgressLine />
+      {/* Installs run by other tabs or the background; this tab's own import has its bar below. */}
+      {status.kind !== 'busy' && <CorpusProgressLine />}
       {listError && <p role="alert">{listError}</p>}
       {packs && (
         <table data-testid="packs-table">
@@ -137,8 +142,12 @@ export function PacksSection() {
         </label>
       </p>
       {status.kind === 'busy' && (
-        <p role="status" data-testid="pack-import-status">
-          {status.text}
+        <p className="sl-import-progress">
+          {/* No value while a step's length is unknown: an indeterminate bar. */}
+          <progress aria-labelledby="sl-pack-import-status" max={1} {...(status.fraction === null ? {} : { value: status.fraction })} data-testid="pack-import-progress" />{' '}
+          <span role="status" id="sl-pack-import-status" data-testid="pack-import-status">
+            {status.text}
+          </span>
         </p>
       )}
       {status.kind === 'done' && (

@@ -76,7 +76,7 @@ describe('quota exceeded during an install', () => {
     wrapTables(db, 'full-disk', (t, name) => ({
       ...t,
       mutate: (req) => {
-        if (name === 'summaryRows' && req.type === 'put' && ++writes > afterWrites)
+        if (name === 'summaryRows' && (req.type === 'put' || req.type === 'add') && ++writes > afterWrites)
           return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
         return t.mutate(req);
       },

@@ -79,8 +79,55 @@ describe('a new version of an installed pack, same ids', () => {
       },
     });
     expect(second).toBeInstanceOf(PackError);
-    expect((second as PackError).message).toMatch(/Another import is still running/);
+    expect((second as PackError).message).toMatch(/Another import or corpus update is running/);
     expect(await db.packs.toCollection().primaryKeys()).toEqual(['big']);
+    db.close();
+  });
+
+  it('another context (its own connection, as the background is to an options page) never sweeps the generation being written', async () => {
+    const name = freshName();
+    const page = new SummaryLensDB(name);
+    const worker = new SummaryLensDB(name);
+    await installPack(page, version('v1'), { builtin: false });
+    let staged = -1;
+    let sweptDuring: number | null | undefined;
+    await installPack(page, version('v2'), {
+      builtin: false,
+      beforeSwitch: async () => {
+        staged = await worker.summaryRows.count();
+        // The worker starts and sweeps while the page is between its row writes and its switch.
+        sweptDuring = await sweepStaleRows(worker);
+        // Seeding in the worker waits for the page's import instead of interleaving with it.
+        void installPack(worker, makePack({ id: 'seeded', summaries: 2, concepts: 0 }), { builtin: true, waitForLock: true });
+      },
+    });
+    expect(staged, 'both versions were stored when the worker swept').toBe(2400);
+    expect(sweptDuring, 'the sweep was skipped: an install held the lock').toBeNull();
+    expect(await visible(worker)).toEqual({ byId: 'v2', byArxiv: ['v2'], page: 'v2', concept: 'v2', live: 1200 });
+    await expect.poll(() => worker.packs.get('seeded')).toBeDefined();
+    expect(await sweepStaleRows(worker), 'nothing stale once both finished').toBe(0);
+    expect(await worker.summaryRows.count()).toBe(1202);
+    page.close();
+    worker.close();
+  });
+
+  it('an import that fails midway releases the lock: the next sweep and import run', async () => {
+    const name = freshName();
+    const db = new SummaryLensDB(name);
+    await installPack(db, version('v1'), { builtin: false });
+    // The page's import dies in its row writes (the page closed): the lock goes with it.
+    await expect(
+      installPack(db, version('v2'), {
+        builtin: false,
+        onProgress: (done) => {
+          if (done >= 500) throw new Error('page closed');
+        },
+      }),
+    ).rejects.toThrow('page closed');
+    expect(await visible(db)).toEqual({ byId: 'v1', byArxiv: ['v1'], page: 'v1', concept: 'v1', live: 1200 });
+    expect(await sweepStaleRows(db), 'not skipped: nothing holds the lock').toBe(0); // the failed install removed its rows itself
+    expect(await db.summaryRows.count()).toBe(1200);
+    expect((await installPack(db, version('v2'), { builtin: false })).status).toBe('installed');
     db.close();
   });
 });

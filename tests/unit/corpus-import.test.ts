@@ -1,9 +1,8 @@
-// Importing a pack end to end inside Node: the options page's client (checks, sanitizing,
-// pieces) talking through the real dispatch to the real background handlers on fake-indexeddb.
+// Importing a pack end to end inside Node: the options page's import (checks, rows, search
+// index, switch, on the page's own Dexie) and the real background handlers through the real
+// dispatch, on fake-indexeddb.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
-import DOMPurify from 'dompurify';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../utils/messaging/dispatch';
 import { MessageError } from '../../utils/messaging/client';
@@ -11,11 +10,13 @@ import type { RequestOf, RequestType, ResponseMap } from '../../utils/messaging/
 import { handlers } from '@/entrypoints/background/handlers';
 import { getDb } from '../../utils/db';
 import { MAX_PACK_BYTES } from '../../utils/corpus/validate';
-import { importPackFile } from '../../utils/corpus/import-client';
+import { importPackFile, type ImportDeps } from '../../utils/corpus/import-pack';
+import { INSTALL_LOCK } from '../../utils/corpus/install-lock';
+import { getSearchDb } from '../../utils/search/store';
+import { StoredSource } from '../../utils/search/stored-source';
+import { generationOf } from '../../utils/search/postings';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../../utils/corpus/progress';
-import { sanitizeWith } from '../../utils/render/sanitize';
 import { badPackFiles, collidingPack, makePack, syntheticArxivId } from '../fixtures/packs/make-packs';
-import { getSummaryRow } from '../../utils/corpus/live';
 
 const OWN_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -29,9 +30,16 @@ async function send<K extends RequestType>(type: K, data: RequestOf<K>, sender =
   return reply.data as ResponseMap[K];
 }
 
-const purify = DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
-const sanitize = (html: string) => sanitizeWith(purify, html);
 const file = (text: string) => ({ size: Buffer.byteLength(text), text: async () => text });
+
+/** What the options page passes (entrypoints/options/PacksSection.tsx), with the messages going through the real gate. */
+const page = (extra: Partial<ImportDeps> = {}): ImportDeps => ({
+  db: getDb(),
+  searchDb: getSearchDb(),
+  ready: () => send('listPacks', {}),
+  announce: (packId) => send('packInstalled', { packId }),
+  ...extra,
+});
 
 beforeAll(() => {
   // The background fetches the shipped pack from the extension package.
@@ -45,79 +53,105 @@ async function counts() {
   return { summaries: await db.summaryRows.count(), concepts: await db.conceptRows.count(), packs: (await db.packs.toCollection().primaryKeys()).sort() };
 }
 
-describe('pack import through the messages', () => {
+describe('pack import from the options page', () => {
   it('lists the shipped pack after seeding', async () => {
     const { packs } = await send('listPacks', {});
     expect(packs).toEqual([expect.objectContaining({ id: 'builtin', builtin: true, summaries: 172 })]);
   });
 
-  it('imports a pack in pieces, sanitizes its HTML, and makes its papers findable', async () => {
+  it('writes the pack, its search index and the switch itself, then tells the background; its papers are findable', async () => {
     const pack = makePack({ id: 'mine', summaries: 40, concepts: 3 });
-    pack.summaries[0].html = '<p>ok</p><img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a>';
     const stages: string[] = [];
     const progress: (CorpusProgress | null)[] = [];
+    const announced: string[] = [];
     const unwatch = corpusProgressItem.watch((p) => progress.push(p));
-    // Small pieces so this test crosses several messages (the real size is 8 MiB).
-    const result = await importPackFile(file(JSON.stringify(pack)), { send, sanitize, onStage: (s) => stages.push(s.stage), chunkChars: 50_000 });
+    const result = await importPackFile(
+      file(JSON.stringify(pack)),
+      page({ onStage: (s) => stages.push(s.stage), announce: (packId) => (announced.push(packId), send('packInstalled', { packId })) }),
+    );
     unwatch();
-    expect(result).toMatchObject({ done: true, status: 'installed', pack: { id: 'mine', summaries: 40, concepts: 3, builtin: false } });
-    expect(stages.filter((s) => s === 'sending').length).toBeGreaterThan(1);
-    expect(stages.at(-1)).toBe('installing');
+    expect(result).toMatchObject({ status: 'installed', pack: { id: 'mine', summaries: 40, concepts: 3 } });
+    expect([...new Set(stages)]).toEqual(['reading', 'checking', 'writing', 'indexing', 'switching']);
+    expect(announced).toEqual(['mine']);
     expect(progress.some((p) => p?.phase === 'importing' && p.packId === 'mine')).toBe(true);
     expect(progress.at(-1)).toBeNull();
     expect(await lastInstallItem.getValue()).toMatchObject({ packId: 'mine', status: 'installed', summaries: 40 });
 
-    const stored = await getSummaryRow(getDb(), 'mine-s0');
-    expect(stored!.html).toContain('<p>ok</p>');
-    expect(stored!.html).not.toMatch(/onerror|<script|javascript:/i);
-
     const found = await send('lookupPaper', { ref: { arxivId: `${syntheticArxivId(7)}v3` } }, CONTENT_SCRIPT);
     expect(found.summary?.id).toBe('mine-s7');
     expect((await send('listPacks', {})).packs.map((p) => p.id)).toEqual(['builtin', 'mine']);
+    // Searchable the moment it is on: its index was written before the switch.
+    expect((await StoredSource.open(getSearchDb(), 'mine', pack.corpusVersion))?.size).toBe(43);
 
     // The same file again is a no-op.
-    const again = await importPackFile(file(JSON.stringify(pack)), { send, sanitize });
+    const again = await importPackFile(file(JSON.stringify(pack)), page());
     expect(again.status).toBe('unchanged');
   });
 
-  it('rejects every bad file with its message and writes nothing — on the page and again in the background', async () => {
+  it('a new version replaces the old one; the background drops the old version’s search index when told', async () => {
+    const v2 = makePack({ id: 'mine', summaries: 40, concepts: 3, corpusVersion: 'v2' });
+    const old = (await getDb().packs.get('mine'))!;
+    expect(await getSearchDb().heads.get(generationOf('mine', old.corpusVersion))).toBeDefined();
+    await importPackFile(file(JSON.stringify(v2)), page());
+    expect(await getSearchDb().heads.get(generationOf('mine', old.corpusVersion))).toBeUndefined();
+    expect(await getSearchDb().heads.get(generationOf('mine', 'v2'))).toBeDefined();
+    expect((await getDb().packs.get('mine'))?.corpusVersion).toBe('v2');
+  });
+
+  it('rejects every bad file with its message and writes nothing', async () => {
     const before = await counts();
-    for (const bad of badPackFiles()) {
-      await expect(importPackFile(file(bad.text), { send, sanitize }), bad.name).rejects.toThrow(bad.says);
-      // The background does not trust the page: the same text sent directly is refused the same way.
-      if (bad.text) {
-        await expect(send('importPackChunk', { uploadId: `bad-${bad.name.replace(/\W/g, '')}`, index: 0, count: 1, text: bad.text }), bad.name).rejects.toThrow(bad.says);
-      }
-    }
+    for (const bad of badPackFiles()) await expect(importPackFile(file(bad.text), page()), bad.name).rejects.toThrow(bad.says);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses ids that collide with the shipped corpus, writing nothing', async () => {
     const before = await counts();
-    await expect(importPackFile(file(JSON.stringify(collidingPack())), { send, sanitize })).rejects.toThrow(/already belongs to the pack "builtin"/);
+    await expect(importPackFile(file(JSON.stringify(collidingPack())), page())).rejects.toThrow(/already belongs to the pack "builtin"/);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a file over the limit before reading it', async () => {
     const huge = { size: MAX_PACK_BYTES + 1, text: vi.fn(async () => '') };
-    await expect(importPackFile(huge, { send, sanitize })).rejects.toThrow(/larger than 200\.0 MB/);
+    await expect(importPackFile(huge, page())).rejects.toThrow(/larger than 200\.0 MB/);
     expect(huge.text).not.toHaveBeenCalled();
   });
 
-  it('tells the page to retry when pieces are lost or out of order', async () => {
-    await expect(send('importPackChunk', { uploadId: 'never-started', index: 1, count: 2, text: '}' })).rejects.toThrow(/interrupted .* import the file again/);
-    await send('importPackChunk', { uploadId: 'out-of-order', index: 0, count: 3, text: '{' });
-    await expect(send('importPackChunk', { uploadId: 'out-of-order', index: 2, count: 3, text: '}' })).rejects.toThrow(/out of order/);
+  it('refuses a second import while one runs (another tab, or seeding), before reading its file; the first lands', async () => {
+    const first = makePack({ id: 'first', summaries: 600, concepts: 1 });
+    let second: unknown;
+    const text = vi.fn(async () => JSON.stringify(makePack({ id: 'second', summaries: 3, concepts: 0 })));
+    await importPackFile(
+      file(JSON.stringify(first)),
+      page({
+        onStage: (s) => {
+          if (s.stage === 'writing' && s.done > 0 && second === undefined) second = importPackFile({ size: 100, text }, page()).catch((e: unknown) => e);
+        },
+      }),
+    );
+    expect(await second).toMatchObject({ problem: 'busy', message: expect.stringMatching(/Another import or corpus update is running/) });
+    expect(text, 'the second file is not even read').not.toHaveBeenCalled();
+    expect((await counts()).packs).toEqual(['builtin', 'first', 'mine']);
+
+    // The background seeding the shipped corpus holds the same lock.
+    let release!: () => void;
+    const seeding = navigator.locks.request(INSTALL_LOCK, () => new Promise<void>((r) => (release = r)));
+    await expect(importPackFile(file(JSON.stringify(makePack({ id: 'third', summaries: 3, concepts: 0 }))), page())).rejects.toMatchObject({ problem: 'busy' });
+    release();
+    await seeding;
+    await send('removePack', { id: 'first' });
   });
 
-  it('keeps pack messages away from content scripts', async () => {
+  it('keeps pack messages away from content scripts, and checks what the page sends', async () => {
     for (const [type, data] of [
       ['listPacks', {}],
       ['removePack', { id: 'mine' }],
-      ['importPackChunk', { uploadId: 'from-content', index: 0, count: 1, text: '{}' }],
+      ['packInstalled', { packId: 'mine' }],
     ] as const) {
       await expect(send(type, data as never, CONTENT_SCRIPT)).rejects.toMatchObject({ code: 'forbidden' });
     }
+    for (const data of [{}, { packId: '' }, { packId: 'x'.repeat(101) }, { packId: 'mine', extra: 1 }])
+      await expect(send('packInstalled', data as never)).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await send('packInstalled', { packId: 'no-such-pack' })).toEqual({ installed: false });
     expect((await counts()).packs).toContain('mine');
   });
 

@@ -48,7 +48,7 @@ const validData: Partial<Record<RequestType, unknown>> = {
   getSummary: { id: 's1' },
   getConcept: { id: 'c1' },
   listPacks: {},
-  importPackChunk: { uploadId: 'abcdefgh-1234', index: 0, count: 1, text: '{}' },
+  packInstalled: { packId: 'extra' },
   removePack: { id: 'extra' },
 };
 
@@ -75,7 +75,7 @@ describe('dispatch: who may send', () => {
   });
 
   it('keeps privileged messages (packs) to extension pages', async () => {
-    expect(PRIVILEGED).toEqual(expect.arrayContaining(['listPacks', 'importPackChunk', 'removePack']));
+    expect(PRIVILEGED).toEqual(expect.arrayContaining(['listPacks', 'packInstalled', 'removePack']));
     const { handlers, calls } = fakeHandlers();
     for (const type of PRIVILEGED) {
       const data = validData[type] ?? {};
@@ -133,9 +133,9 @@ describe('dispatch: what may be sent', () => {
       ['lookupRefs', { refs: Array.from({ length: 201 }, () => ({ title: 't' })) }],
       ['lookupRefs', { refs: [{ doi: 'x'.repeat(301) }] }],
       ['getSummary', { id: null }],
-      ['importPackChunk', { uploadId: '../../etc', index: 0, count: 1, text: '' }],
-      ['importPackChunk', { uploadId: 'abcdefgh', index: -1, count: 1, text: '' }],
-      ['importPackChunk', { uploadId: 'abcdefgh', index: 0, count: 1, text: 'x'.repeat(8 * 1024 * 1024 + 1) }],
+      ['packInstalled', { packId: '' }],
+      ['packInstalled', { packId: 'x'.repeat(101) }],
+      ['packInstalled', { packId: 'extra', text: '{}' }],
       ['removePack', { id: '' }],
     ];
     for (const [type, data] of bad) {

@@ -12,6 +12,7 @@ import { StoredSource } from '@/utils/search/stored-source';
 import { getSearchDb } from '@/utils/search/store';
 import { generationOf } from '@/utils/search/postings';
 import { getDb } from '@/utils/db';
+import { importPackFile } from '@/utils/corpus/import-pack';
 import { MAX_RECENT } from '@/utils/search/recent';
 import { makePack } from '../fixtures/packs/make-packs';
 import { wrapTables } from './support/dexie-tables';
@@ -109,10 +110,13 @@ describe('imported packs are searchable', () => {
   it('an imported pack is stored for search when it is imported; the popup reads it there; removal drops it', async () => {
     const pack = makePack({ id: 'private-notes', summaries: 40, concepts: 3 });
     pack.summaries[7].paper.title = 'Zyxomorphic Hashing for Private Retrieval';
-    // Imported as the options page does it: through the import message.
+    // Imported as the options page does it: written by the page, then the background told.
     const text = JSON.stringify(pack);
-    const reply = await send('importPackChunk', { uploadId: crypto.randomUUID(), index: 0, count: 1, text });
-    expect(reply).toMatchObject({ done: true, status: 'installed' });
+    const reply = await importPackFile(
+      { size: text.length, text: async () => text },
+      { db: getDb(), searchDb: getSearchDb(), ready: () => send('listPacks', {}), announce: (packId) => send('packInstalled', { packId }) },
+    );
+    expect(reply).toMatchObject({ status: 'installed' });
 
     // Already stored: the popup opens it without asking the background to build anything.
     const source = await StoredSource.open(getSearchDb(), 'private-notes', pack.corpusVersion);

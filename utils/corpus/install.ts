@@ -4,10 +4,11 @@
 // switch leaves the previous state exactly; the rows it left are swept later. Notes and revisions
 // are never touched; re-installing the same corpus version is a no-op.
 import { normaliseAuthor, normaliseTitle } from '../paper-ref';
-import type { ConceptRow, SummaryLensDB, SummaryRow } from '../db';
+import type { ConceptRow, PackRow, SummaryLensDB, SummaryRow } from '../db';
 import type { Pack } from './pack';
 import { PackError } from './validate';
 import { getConceptRows, getSummaryRows } from './live';
+import { whenNoInstall, withFreeInstallLock, withInstallLock } from './install-lock';
 
 export type InstallResult = { status: 'installed' | 'unchanged'; summaries: number; concepts: number; ms: number };
 
@@ -29,68 +30,78 @@ export function toSummaryRow(packId: string, s: Pack['summaries'][number], gen =
  */
 export const INSTALL_CHUNK = 250;
 
-/** The generation this context is writing now: never swept, and a second install is refused. */
-let staging: string | null = null;
+export interface InstallOptions {
+  builtin: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Imported packs: refuse ids another pack already owns (a put would silently take them over). */
+  rejectForeignIds?: boolean;
+  /** Runs after every row is written and before the switch (e.g. writing the pack's search index). */
+  beforeSwitch?: () => Promise<void>;
+  /**
+   * Wait for another context's install to finish (seeding the shipped corpus) instead of being
+   * refused with PackError('busy') (an import the user can retry).
+   */
+  waitForLock?: boolean;
+}
 
-export async function installPack(
-  db: SummaryLensDB,
-  pack: Pack,
-  opts: {
-    builtin: boolean;
-    onProgress?: (done: number, total: number) => void;
-    /** Imported packs: refuse ids another pack already owns (a put would silently take them over). */
-    rejectForeignIds?: boolean;
-    /** Runs after every row is written and before the switch (e.g. writing the pack's search index). */
-    beforeSwitch?: () => Promise<void>;
-  },
-): Promise<InstallResult> {
+function unchanged(existing: PackRow | undefined, pack: Pack, started: number): InstallResult | null {
+  if (!existing || existing.corpusVersion !== pack.corpusVersion || existing.schemaVersion !== pack.schemaVersion) return null;
+  return { status: 'unchanged', summaries: existing.summaries, concepts: existing.concepts, ms: performance.now() - started };
+}
+
+/**
+ * Installs a pack under the install lock (utils/corpus/install-lock.ts): one install at a time in
+ * the whole extension, and no sweep while one writes, so no context deletes rows another is
+ * still writing.
+ */
+export async function installPack(db: SummaryLensDB, pack: Pack, opts: InstallOptions): Promise<InstallResult> {
   const started = performance.now();
-  const existing = await db.packs.get(pack.id);
-  if (existing && existing.corpusVersion === pack.corpusVersion && existing.schemaVersion === pack.schemaVersion) {
-    return { status: 'unchanged', summaries: existing.summaries, concepts: existing.concepts, ms: performance.now() - started };
-  }
-  if (staging) throw new PackError('busy', 'Another import is still running; wait for it to finish, then import this file again.');
+  const same = unchanged(await db.packs.get(pack.id), pack, started);
+  if (same) return same;
+  return (opts.waitForLock ? withInstallLock : withFreeInstallLock)(() => writeGeneration(db, pack, opts, started));
+}
+
+async function writeGeneration(db: SummaryLensDB, pack: Pack, opts: InstallOptions, started: number): Promise<InstallResult> {
+  const existing = await db.packs.get(pack.id); // again, under the lock
+  const same = unchanged(existing, pack, started);
+  if (same) return same;
   const gen = `${pack.id}@${pack.corpusVersion}#${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  staging = gen;
+  await sweep(db);
+  if (opts.rejectForeignIds) await assertNoForeignIds(db, pack);
+  const rows = pack.summaries.map((s) => toSummaryRow(pack.id, s, gen));
+  const concepts: ConceptRow[] = pack.concepts.map((c) => ({ ...c, packId: pack.id, gen }));
+  opts.onProgress?.(0, rows.length);
   try {
-    await sweepStaleRows(db);
-    if (opts.rejectForeignIds) await assertNoForeignIds(db, pack);
-    const rows = pack.summaries.map((s) => toSummaryRow(pack.id, s, gen));
-    const concepts: ConceptRow[] = pack.concepts.map((c) => ({ ...c, packId: pack.id, gen }));
-    opts.onProgress?.(0, rows.length);
-    try {
-      for (let i = 0; i < rows.length; i += INSTALL_CHUNK) {
-        await db.transaction('rw', db.summaryRows, () => db.summaryRows.bulkPut(rows.slice(i, i + INSTALL_CHUNK)));
-        opts.onProgress?.(Math.min(i + INSTALL_CHUNK, rows.length), rows.length);
-      }
-      for (let i = 0; i < concepts.length; i += INSTALL_CHUNK)
-        await db.transaction('rw', db.conceptRows, () => db.conceptRows.bulkPut(concepts.slice(i, i + INSTALL_CHUNK)));
-      await opts.beforeSwitch?.();
-      await db.transaction('rw', db.packs, async () => {
-        const now = await db.packs.get(pack.id);
-        if (now?.gen !== existing?.gen) throw new PackError('busy', 'The pack changed while it was being imported; import the file again.');
-        await db.packs.put({
-          id: pack.id,
-          name: pack.name,
-          corpusVersion: pack.corpusVersion,
-          schemaVersion: pack.schemaVersion,
-          summaries: rows.length,
-          concepts: concepts.length,
-          installedAt: Date.now(),
-          builtin: opts.builtin,
-          gen,
-        });
-      });
-    } catch (error) {
-      await deleteGeneration(db, gen).catch(() => {}); // best effort: otherwise swept next time
-      throw error;
+    // bulkAdd: every key is new (a fresh generation), so nothing is read back or replaced.
+    for (let i = 0; i < rows.length; i += INSTALL_CHUNK) {
+      await db.transaction('rw', db.summaryRows, () => db.summaryRows.bulkAdd(rows.slice(i, i + INSTALL_CHUNK)));
+      opts.onProgress?.(Math.min(i + INSTALL_CHUNK, rows.length), rows.length);
     }
-    // The replaced generation is invisible now; deleting it can fail without losing anything.
-    if (existing) await deleteGeneration(db, existing.gen).catch(() => {});
-    return { status: 'installed', summaries: rows.length, concepts: concepts.length, ms: performance.now() - started };
-  } finally {
-    staging = null;
+    for (let i = 0; i < concepts.length; i += INSTALL_CHUNK)
+      await db.transaction('rw', db.conceptRows, () => db.conceptRows.bulkAdd(concepts.slice(i, i + INSTALL_CHUNK)));
+    await opts.beforeSwitch?.();
+    await db.transaction('rw', db.packs, async () => {
+      const now = await db.packs.get(pack.id);
+      if (now?.gen !== existing?.gen) throw new PackError('busy', 'The pack changed while it was being imported; import the file again.');
+      await db.packs.put({
+        id: pack.id,
+        name: pack.name,
+        corpusVersion: pack.corpusVersion,
+        schemaVersion: pack.schemaVersion,
+        summaries: rows.length,
+        concepts: concepts.length,
+        installedAt: Date.now(),
+        builtin: opts.builtin,
+        gen,
+      });
+    });
+  } catch (error) {
+    await deleteGeneration(db, gen).catch(() => {}); // best effort: otherwise swept next time
+    throw error;
   }
+  // The replaced generation is invisible now; deleting it can fail without losing anything.
+  if (existing) await deleteGeneration(db, existing.gen).catch(() => {});
+  return { status: 'installed', summaries: rows.length, concepts: concepts.length, ms: performance.now() - started };
 }
 
 async function assertNoForeignIds(db: SummaryLensDB, pack: Pack): Promise<void> {
@@ -115,12 +126,22 @@ async function deleteGeneration(db: SummaryLensDB, gen: string): Promise<void> {
 
 /**
  * Deletes rows no pack row names: left by an import that was stopped (closed page, stopped
- * worker, crash) or by a replaced or removed version. Never the generation being written here.
+ * worker, crash) or by a replaced or removed version. Skipped (null) while any context installs:
+ * the rows it is writing are named by no pack row yet.
  */
-export async function sweepStaleRows(db: SummaryLensDB): Promise<number> {
+export async function sweepStaleRows(db: SummaryLensDB): Promise<number | null> {
+  let swept: number | null = null;
+  await whenNoInstall(async () => {
+    swept = await sweep(db);
+  });
+  return swept;
+}
+
+/** The sweep itself: only with the install lock held. */
+async function sweep(db: SummaryLensDB): Promise<number> {
   const live = new Set((await db.packs.toArray()).map((p) => p.gen));
   const gens = new Set([...(await db.summaryRows.orderBy('gen').uniqueKeys()), ...(await db.conceptRows.orderBy('gen').uniqueKeys())] as string[]);
-  const stale = [...gens].filter((g) => !live.has(g) && g !== staging);
+  const stale = [...gens].filter((g) => !live.has(g));
   for (const gen of stale) await deleteGeneration(db, gen);
   return stale.length;
 }

@@ -1,5 +1,5 @@
 // Checks a corpus pack file before anything is written, and says in one sentence what is wrong.
-// Runs twice on import: in the options page (fast feedback) and in the background (the gate).
+// Runs in the options page, which imports packs itself (utils/corpus/import-pack.ts).
 import type { z } from 'zod';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_SCHEMA_VERSION, PackSchema, type Pack } from './pack';
 
@@ -104,9 +104,8 @@ export function validatePack(raw: unknown): Pack {
   return pack;
 }
 
-/** Parses and validates pack text in one step (the background's path). */
+/** Parses and validates pack text in one step. */
 export function readPack(text: string): Pack {
-  // Characters, not bytes: no second 100 MB buffer; the options page already checked the file's bytes.
-  checkPackSize(text.length);
+  checkPackSize(text.length); // characters, not bytes: no second 100 MB buffer
   return validatePack(parsePackText(text));
 }

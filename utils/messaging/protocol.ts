@@ -10,10 +10,6 @@ import { notesFrameRequestSchemas, type NotesFrameResponseMap } from '../notes-f
 import type { RecentView } from '../search/recent';
 import type { Settings } from '../settings';
 
-/** Pack text travels in pieces: one runtime message stays far below Chromium's 64 MiB cap. */
-export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
-export const IMPORT_MAX_CHUNKS = 64;
-
 export const requestSchemas = {
   ping: z.object({}).strict(),
   /** Starts a stopped background while a paper page loads (costs a running one nothing); the lookup follows at the page's load. */
@@ -52,17 +48,10 @@ export const requestSchemas = {
   /** Installed corpus packs and any install in progress (options page). */
   listPacks: z.object({}).strict(),
   /**
-   * One piece of a pack file's text (the options page already validated and sanitized it).
-   * Pieces arrive in order; the last one makes the background validate again and install.
+   * The options page switched an imported pack on (it writes packs itself, utils/corpus/import-pack.ts):
+   * the background drops the replaced version's search data and refreshes the toolbar marks.
    */
-  importPackChunk: z
-    .object({
-      uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-      index: z.number().int().min(0).max(IMPORT_MAX_CHUNKS - 1),
-      count: z.number().int().min(1).max(IMPORT_MAX_CHUNKS),
-      text: z.string().max(IMPORT_CHUNK_CHARS),
-    })
-    .strict(),
+  packInstalled: z.object({ packId: z.string().min(1).max(100) }).strict(),
   /** Removes an imported pack and its rows (never the shipped one). */
   removePack: z.object({ id: z.string().min(1).max(100) }).strict(),
   /** Personal notes: get/save/meta/list/revisions/restore/delete/wipe/export/import/render. */
@@ -88,7 +77,7 @@ export type RequestOf<K extends RequestType> = z.infer<(typeof requestSchemas)[K
 export type MessageAccess = 'extension-page';
 export const messageAccess: Partial<Record<RequestType, MessageAccess>> = {
   listPacks: 'extension-page',
-  importPackChunk: 'extension-page',
+  packInstalled: 'extension-page',
   removePack: 'extension-page',
   // Note text and history only ever reach the extension's own pages (the panel's notes frame is
   // one): a content script runs inside a page we do not control and gets a has-note flag only.
@@ -146,9 +135,7 @@ export interface ResponseMap extends NotesResponseMap, NotesFrameResponseMap {
   getConcept: PackConcept | null;
   openConcept: { opened: true };
   listPacks: { packs: PackInfo[]; progress: CorpusProgress | null; lastInstall: LastInstall | null };
-  importPackChunk:
-    | { done: false; received: number }
-    | { done: true; status: 'installed' | 'unchanged'; pack: PackInfo; installMs: number; totalMs: number };
+  packInstalled: { installed: boolean };
   removePack: { removed: boolean };
   recordView: { recorded: boolean };
   listRecent: { recent: RecentView[] };

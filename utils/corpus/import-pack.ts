@@ -1,0 +1,81 @@
+// A pack import, done by the options page itself: extension pages share the background's
+// IndexedDB origin, so the page reads, checks and writes the pack (rows, then its search index,
+// then the one-row switch) and the background, which serves every tab's lookups, never parses
+// or holds the 100 MB. The background is told once the pack is on.
+//
+// HTML is stored as the pack gives it: it is untrusted data, sanitized where it is shown
+// (components/panel/SafeHtml.tsx, utils/render/preview.ts: every display path), as before.
+import type { SummaryLensDB } from '../db';
+import { buildStoredIndex } from '../search/postings';
+import { writeStoredIndex, type SearchStoreDB } from '../search/store';
+import { BUSY_MESSAGE, installRunning } from './install-lock';
+import type { InstallResult } from './install';
+import { installWithProgress } from './progress';
+import { checkPackSize, PackError, parsePackText, validatePack } from './validate';
+
+export type ImportStage =
+  | { stage: 'reading' }
+  | { stage: 'checking' }
+  | { stage: 'writing'; done: number; total: number }
+  | { stage: 'indexing'; done: number; total: number }
+  | { stage: 'switching' };
+
+export interface ImportResult extends InstallResult {
+  pack: { id: string; name: string; summaries: number; concepts: number };
+  /** File chosen → switched on, everything included. */
+  totalMs: number;
+}
+
+interface FileLike {
+  size: number;
+  text(): Promise<string>;
+}
+
+export interface ImportDeps {
+  db: SummaryLensDB;
+  searchDb: SearchStoreDB;
+  /** Resolves once the shipped corpus is in place (its ids are checked for collisions). */
+  ready: () => Promise<unknown>;
+  /** Tells the background the pack is on (it drops replaced search data and refreshes badges). */
+  announce: (packId: string) => Promise<unknown>;
+  onStage?: (stage: ImportStage) => void;
+}
+
+/** Lets the page paint its progress between the long synchronous steps. */
+const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function importPackFile(file: FileLike, deps: ImportDeps): Promise<ImportResult> {
+  const started = performance.now();
+  const report = deps.onStage ?? (() => {});
+  checkPackSize(file.size);
+  // Refused before 100 MB are read; the install lock taken below is the real gate.
+  if (await installRunning()) throw new PackError('busy', BUSY_MESSAGE);
+  report({ stage: 'reading' });
+  const text = await file.text();
+  report({ stage: 'checking' });
+  await paint();
+  const pack = validatePack(parsePackText(text));
+  await deps.ready();
+  const result = await installWithProgress(
+    deps.db,
+    pack,
+    'importing',
+    {
+      builtin: false,
+      rejectForeignIds: true,
+      onProgress: (done, total) => report({ stage: 'writing', done, total }),
+      // The search index is written before the switch: the pack is searchable the moment it is live.
+      beforeSwitch: async () => {
+        const total = pack.summaries.length + pack.concepts.length;
+        report({ stage: 'indexing', done: 0, total });
+        const index = await buildStoredIndex(pack, pack.corpusVersion, (done) => report({ stage: 'indexing', done: Math.round(done / 2), total }));
+        await writeStoredIndex(deps.searchDb, index, (done, rows) => report({ stage: 'indexing', done: Math.round(total / 2 + (done / rows) * (total / 2)), total }));
+        report({ stage: 'switching' });
+      },
+    },
+    started,
+  );
+  // The pack is on whatever the background answers: what it does next is rebuildable housekeeping.
+  if (result.status === 'installed') await deps.announce(pack.id).catch(() => {});
+  return { ...result, pack: { id: pack.id, name: pack.name, summaries: result.summaries, concepts: result.concepts }, totalMs: performance.now() - started };
+}
