@@ -3,6 +3,9 @@
 
 const errorName = (error: unknown): string[] => [(error as { name?: string })?.name ?? '', (error as { inner?: { name?: string } })?.inner?.name ?? ''];
 
+/** The disk (or the origin's quota) is full. */
+export const isQuotaError = (error: unknown): boolean => errorName(error).includes('QuotaExceededError');
+
 /**
  * `what`: the action that failed, e.g. "the import" (a full disk then says that action was rolled
  * back). Every write here runs in one transaction, so nothing is ever half written.

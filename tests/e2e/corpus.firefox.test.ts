@@ -1,7 +1,7 @@
 // Corpus packs in Firefox ESR, from the options page of the built extension: the shipped pack is
 // seeded on install; a good pack file is imported (its papers found), a bad one refused with a
-// clear message and nothing written; the pack is removed again. Control: no options page
-// without the extension.
+// clear message and nothing written; the pack is removed again; an import stopped by closing its
+// page leaves the old state. Control: no options page without the extension.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +79,33 @@ describe('corpus packs (Firefox ESR)', () => {
     expect((await send('lookupPaper', { ref: { arxivId: syntheticArxivId(42) } })).data.summary).toBeNull();
     expect((await snapshotDb(options)).rowsPerPack).toEqual({ builtin: 172 });
   });
+
+  it('an options page closed in the middle of an import leaves the old state; a second tab is refused meanwhile; the next import sweeps the leftovers', async () => {
+    const before = await snapshotDb(options);
+    const path = join(firefox.profileDir, 'stopped-midway.json');
+    writeFileSync(path, JSON.stringify(makePack({ id: 'stopped-midway', name: 'Stopped midway', summaries: 10_000 })));
+    // The import runs in the page that chose the file: closing that page stops it midway.
+    const importer = await firefox.openExtensionPage('options.html');
+    await importer.waitForSelector('[data-testid="packs-table"]');
+    await uploadFirefox(importer, '[data-testid="pack-file"]', path);
+    await expect.poll(() => textOf(importer, STATUS), { timeout: 60_000, interval: 50 }).toMatch(/^Writing summaries: [1-9][0-9,]* \/ 10,000/);
+    await options.bringToFront();
+    expect(await importFile('second-tab.json', JSON.stringify(makePack({ id: 'second-tab', summaries: 3, concepts: 0 })))).toMatch(/^Could not import second-tab\.json: Another import or corpus update is running/);
+    await importer.close();
+
+    const stopped = await snapshotDb(options);
+    expect(assertConsistent(stopped)).toEqual([]);
+    expect({ ...stopped, hiddenRows: 0 }).toEqual({ ...before, hiddenRows: 0 });
+    expect(stopped.hiddenRows, 'the closed page left rows of its unfinished generation').toBeGreaterThan(0);
+    expect((await send('lookupPaper', { ref: { arxivId: syntheticArxivId(3) } })).data.summary).toBeNull();
+
+    const pack = makePack({ id: 'after-the-stop', name: 'After the stop', summaries: 30, concepts: 1 });
+    expect(await importFile('after-the-stop.json', JSON.stringify(pack))).toMatch(/^Imported “After the stop”: 30 summaries/);
+    const after = await snapshotDb(options);
+    expect(after.rowsPerPack).toEqual({ builtin: 172, 'after-the-stop': 30 });
+    expect(after.hiddenRows, 'swept by the next import').toBe(0);
+    expect((await send('lookupPaper', { ref: { arxivId: syntheticArxivId(3) } })).data.summary).toMatchObject({ id: 'after-the-stop-s3' });
+  }, 120_000);
 
   it('control: without the extension there is no options page', async () => {
     const plain = await launchFirefox({ withExtension: false });

@@ -5,7 +5,9 @@
 // HTML pages and of the popup. Built fixtures (tests/fixtures/pages/PROVENANCE.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchFirefox, shadowTextFirefox, type FirefoxSession } from './support/firefox';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchFirefox, shadowTextFirefox, uploadFirefox, type FirefoxSession } from './support/firefox';
 import { inShadowFirefox, notesFrameFirefox, NOTES_TEXTAREA } from './support/notes-frame';
 import { makePack } from '../fixtures/packs/make-packs';
 
@@ -110,8 +112,14 @@ describe('paper identity (Firefox ESR)', () => {
   it('importing a pack that holds one of the papers, then removing it, keeps its note on both pages', async () => {
     const pack = makePack({ id: 'identity-pack', summaries: 1, concepts: 0, corpusVersion: 'identity-1' });
     pack.summaries[0].paper = { ...pack.summaries[0].paper, arxivId: '2006.11239', openreviewId: 'FixtureHo2020', title: 'Denoising Diffusion Probabilistic Models', authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'] };
-    const imported = await fromOptions('importPackChunk', { uploadId: 'identity-pack-upload', index: 0, count: 1, text: JSON.stringify(pack) });
-    expect(imported).toMatchObject({ ok: true, data: { done: true, status: 'installed' } });
+    // Imported as a user does it: the file chosen on the options page.
+    const path = join(firefox.profileDir, 'identity-pack.json');
+    writeFileSync(path, JSON.stringify(pack));
+    const options = await firefox.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid="packs-table"]');
+    await uploadFirefox(options, '[data-testid="pack-file"]', path);
+    await expect.poll(() => options.evaluate(() => document.querySelector('[data-testid=pack-import-status],[data-testid=pack-import-error]')?.textContent ?? ''), { timeout: 30_000 }).toMatch(/^Imported “/);
+    await options.close();
     for (const url of [DDPM_ABS, DDPM_FORUM]) {
       const { page, notes } = await panelNotes(url);
       expect(await shadowTextFirefox(firefox.browser, page)).toContain('Read full summary'); // the pack's summary is shown

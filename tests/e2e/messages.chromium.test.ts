@@ -4,27 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
+import type { Page, Worker } from 'playwright-core';
+import { contentScriptWorld, EXTENSION_DIR, launchChromium, serveFixtures, waitForShadowText, type ExtensionBrowser } from './support/chromium';
 import { openExtensionPage, send, snapshotDb, waitForReady } from './support/extension-db';
 import { OPTIONAL_ORIGINS } from '../../utils/optional-sites';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-/** Runs code inside the extension's content-script world on a page (found through CDP). */
+/** Runs code inside the extension's content-script world on a page. */
 async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const world = await contentScriptWorld(page);
   try {
-    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Summary Lens');
-    if (!world) throw new Error(`No content-script world; contexts: ${contexts.map((c) => `${c.name}/${c.auxData?.type}`).join(', ')}`);
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value;
+    return await world.evaluate(expression);
   } finally {
-    await cdp.detach();
+    await world.detach();
   }
 }
 
@@ -115,7 +108,7 @@ describe('messages (Chromium)', () => {
       ['updateSettings', { patch: { autoLoadImages: true } }],
       ['listPacks', {}],
       ['removePack', { id: 'builtin' }],
-      ['importPackChunk', { uploadId: 'from-a-page-123', index: 0, count: 1, text: '{}' }],
+      ['packInstalled', { packId: 'builtin' }],
       ['exportNotes', { format: 'json' }],
       ['listNotes', {}],
       ['wipeNotes', { confirm: true }],
@@ -148,7 +141,7 @@ describe('messages (Chromium)', () => {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
       };
       const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-      const types = ['ping', 'wake', 'lookupPaper', 'lookupMany', 'getSummary', 'getConcept', 'listPacks', 'importPackChunk', 'removePack', 'getNote', 'saveNote', 'setNoteMeta', 'listNotes', 'restoreRevision', 'deleteNote', 'wipeNotes', 'exportNotes', 'applyImport'];
+      const types = ['ping', 'wake', 'lookupPaper', 'lookupMany', 'getSummary', 'getConcept', 'listPacks', 'packInstalled', 'removePack', 'getNote', 'saveNote', 'setNoteMeta', 'listNotes', 'restoreRevision', 'deleteNote', 'wipeNotes', 'exportNotes', 'applyImport'];
       const evilKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
       const strings = ['', ' ', 'builtin', '../../etc/passwd', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u0000', '\ud800', 'arxiv:', 'title:', '%00', '{"__proto__":{"polluted":1}}', 'x'.repeat(70)];
       const value = (depth: number): unknown => {
@@ -173,7 +166,7 @@ describe('messages (Chromium)', () => {
       const huge = 'A'.repeat(20 * 1024 * 1024);
       const specials: unknown[] = [
         { type: 'lookupPaper', data: { ref: { title: huge } } },
-        { type: 'importPackChunk', data: { uploadId: 'huge-upload-1', index: 0, count: 1, text: huge } },
+        { type: 'packInstalled', data: { packId: huge } },
         { type: 'saveNote', data: { paperKey: 'arxiv:2106.09608', text: huge, title: null, baseRev: 0 } },
         { type: huge.slice(0, 100_000), data: {} },
         { type: 'lookupMany', data: { arxivIds: Array.from({ length: 100_000 }, (_, i) => String(i)) } },

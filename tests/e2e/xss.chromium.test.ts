@@ -1,6 +1,6 @@
 // Hostile content through the real panel (Chromium): a pack carrying 150+ XSS vectors is
-// imported from the options page, then its stored HTML is replaced by the raw vectors (as if a
-// pack had slipped past the import's sanitizer), and every summary is opened in the panel on an
+// imported from the options page, which stores its HTML as given (the raw vectors; it is cleaned
+// where it is shown), and every summary is opened in the panel on an
 // arXiv page. No script may run (no dialog, no request to the sentinel host), no
 // on* attribute, script-capable element or javascript:/data: address may exist in the panel's
 // shadow root, and nothing third-party may load before a click.
@@ -74,7 +74,7 @@ describe('hostile content in the real panel (Chromium)', () => {
 
   it(`renders ${XSS_VECTORS.length} XSS vectors without running any, leaving no handler and loading nothing`, async () => {
     expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(100);
-    // 1. Import the pack through the options page (which sanitizes it once already).
+    // 1. Import the pack through the options page.
     const pack = makePack({ id: 'xss-battery', name: 'XSS battery', summaries: XSS_VECTORS.length, concepts: 0 });
     const raw: Record<string, string> = {};
     XSS_VECTORS.forEach((v, i) => {
@@ -87,57 +87,28 @@ describe('hostile content in the real panel (Chromium)', () => {
       s.sources = ['<a href=javascript:alert(1)>source</a>'];
     });
     const options = await openExtensionPage(browser);
-    options.on('console', (m) => m.text().startsWith('not clean') && console.log(m.text()));
     await waitForReady(options);
     await options.getByTestId('pack-file').setInputFiles({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
     await expect.poll(() => options.getByTestId('pack-import-status').textContent(), { timeout: 30_000 }).toMatch(/^Imported “XSS battery”/);
 
-    // 2. The import stored sanitized HTML; put the raw vectors back, so the panel's own sanitizer stands alone.
-    const replaced = await options.evaluate(async (raw: Record<string, string>) => {
+    // 2. The import stores HTML as the file gives it (untrusted data: cleaned where it is shown),
+    // so the panel's own sanitizer stands alone against the raw vectors.
+    const stored = await options.evaluate(async () => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const r = indexedDB.open('summary-lens');
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const tx = db.transaction('summaryRows', 'readwrite');
-      const store = tx.objectStore('summaryRows');
-      let changed = 0;
-      let cleanOnImport = 0;
-      await new Promise<void>((resolve, reject) => {
+      const rows = await new Promise<{ id: string; html: string }[]>((resolve, reject) => {
         // Every generation of the pack (only one is left once the import finished).
-        const cursor = store.openCursor(IDBKeyRange.bound(['xss-battery@'], ['xss-battery@\uffff']));
-        cursor.onsuccess = () => {
-          const c = cursor.result;
-          if (!c) return resolve();
-          const row = c.value;
-          // Structural check (text that merely mentions "onerror=" is harmless): no script, no on*,
-          // no script-capable address. (An <img> may keep a data:image — images run no script.)
-          const doc = new DOMParser().parseFromString(`<body>${row.html}</body>`, 'text/html');
-          const dirty = [...doc.body.querySelectorAll('*')].some(
-            (el) =>
-              el.localName === 'script' ||
-              [...el.attributes].some(
-                (a) =>
-                  /^on/i.test(a.name) ||
-                  (/^(href|src|xlink:href|action|formaction|data|poster|background)$/i.test(a.name) &&
-                    /^\s*(javascript|vbscript|data):/i.test(a.value) &&
-                    !(el.localName === 'img' && /^data:image\//i.test(a.value))),
-              ),
-          );
-          if (dirty) console.log(`not clean on import: ${row.id}: ${row.html.slice(0, 200)}`);
-          else cleanOnImport++;
-          row.html = raw[row.id];
-          c.update(row);
-          changed++;
-          c.continue();
-        };
-        cursor.onerror = () => reject(cursor.error);
+        const r = db.transaction('summaryRows').objectStore('summaryRows').getAll(IDBKeyRange.bound(['xss-battery@'], ['xss-battery@\uffff']));
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
       });
-      await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
-      return { changed, cleanOnImport };
-    }, raw);
-    expect(replaced).toEqual({ changed: XSS_VECTORS.length, cleanOnImport: XSS_VECTORS.length });
+      return Object.fromEntries(rows.map((row) => [row.id, row.html]));
+    });
+    expect(stored).toEqual(raw);
 
     // 3. Control: the harness does see a script that runs and a request that leaves.
     const page = await browser.context.newPage();

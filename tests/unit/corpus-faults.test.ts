@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { wrapTables } from './support/dexie-tables';
 import { SummaryLensDB } from '../../utils/db';
-import { installPack } from '../../utils/corpus/install';
+import { installPack, sweepStaleRows } from '../../utils/corpus/install';
+import { getSummaryRow } from '../../utils/corpus/live';
 import { describeDbError } from '@/utils/db-errors';
 import { makePack } from '../fixtures/packs/make-packs';
 
@@ -94,7 +95,11 @@ describe('quota exceeded during an install', () => {
     const error = await installPack(db, makePack({ id: 'second', summaries: 2500, concepts: 0 }), { builtin: false }).catch((e: unknown) => e);
     expect(describeDbError(error)).toBe('The browser has no storage space left for Summary Lens. Free some disk space; nothing was lost.');
     expect(await db.packs.toCollection().primaryKeys()).toEqual(['first']);
-    expect(await db.summaryRows.filter((r) => r.packId === 'second').count(), 'the rows written before the failure are removed').toBe(0);
+    // The rows written before the failure stay hidden (no pack names them; deleting more on a full
+    // disk is what made Chromium discard a database) and go with the next sweep.
+    expect(await db.summaryRows.filter((r) => r.packId === 'second').count()).toBe(250);
+    expect(await getSummaryRow(db, 'second-s3'), 'no reader sees them').toBeUndefined();
+    expect(await sweepStaleRows(db)).toBe(1);
     expect(await db.summaryRows.count()).toBe(50);
     expect(await db.notes.get('arxiv:9999.00001')).toMatchObject({ text: 'mine' });
     db.close();

@@ -13,6 +13,7 @@ import { MAX_PACK_BYTES } from '../../utils/corpus/validate';
 import { importPackFile, type ImportDeps } from '../../utils/corpus/import-pack';
 import { INSTALL_LOCK } from '../../utils/corpus/install-lock';
 import { getSearchDb } from '../../utils/search/store';
+import { describeDbError } from '../../utils/db-errors';
 import { StoredSource } from '../../utils/search/stored-source';
 import { generationOf } from '../../utils/search/postings';
 import { corpusProgressItem, lastInstallItem, type CorpusProgress } from '../../utils/corpus/progress';
@@ -114,6 +115,16 @@ describe('pack import from the options page', () => {
     const huge = { size: MAX_PACK_BYTES + 1, text: vi.fn(async () => '') };
     await expect(importPackFile(huge, page())).rejects.toThrow(/larger than 200\.0 MB/);
     expect(huge.text).not.toHaveBeenCalled();
+  });
+
+  it('refuses a pack the disk has no room for before writing anything, with the full-disk sentence', async () => {
+    const before = await counts();
+    const text = JSON.stringify(makePack({ id: 'no-room', summaries: 30, concepts: 0 }));
+    const estimate = vi.spyOn(navigator.storage, 'estimate').mockResolvedValue({ quota: 1_000_000, usage: 1_000_000 - text.length + 1 });
+    const error = await importPackFile(file(text), page()).catch((e: unknown) => e);
+    estimate.mockRestore();
+    expect(describeDbError(error)).toBe('The browser has no storage space left for Summary Lens. Free some disk space; nothing was lost.');
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses a second import while one runs (another tab, or seeding), before reading its file; the first lands', async () => {

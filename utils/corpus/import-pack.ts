@@ -44,6 +44,17 @@ export interface ImportDeps {
 /** Lets the page paint its progress between the long synchronous steps. */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Refuses a pack the browser has no room for before a row is written: a disk that fills up in
+ * the middle of IndexedDB's writes can cost more than the import (Chromium may then discard the
+ * origin's database). The rows hold about the file's text (the search index adds more), so less
+ * free quota than the file's size cannot fit.
+ */
+async function assertRoomFor(bytes: number): Promise<void> {
+  const { quota, usage } = await navigator.storage.estimate();
+  if (quota !== undefined && usage !== undefined && quota - usage < bytes) throw new DOMException(`${bytes} bytes needed, ${quota - usage} free`, 'QuotaExceededError');
+}
+
 export async function importPackFile(file: FileLike, deps: ImportDeps): Promise<ImportResult> {
   const started = performance.now();
   const report = deps.onStage ?? (() => {});
@@ -56,6 +67,7 @@ export async function importPackFile(file: FileLike, deps: ImportDeps): Promise<
   await paint();
   const pack = validatePack(parsePackText(text));
   await deps.ready();
+  await assertRoomFor(file.size);
   const result = await installWithProgress(
     deps.db,
     pack,

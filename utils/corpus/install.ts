@@ -9,6 +9,7 @@ import type { Pack } from './pack';
 import { PackError } from './validate';
 import { getConceptRows, getSummaryRows } from './live';
 import { whenNoInstall, withFreeInstallLock, withInstallLock } from './install-lock';
+import { isQuotaError } from '../db-errors';
 
 export type InstallResult = { status: 'installed' | 'unchanged'; summaries: number; concepts: number; ms: number };
 
@@ -96,7 +97,9 @@ async function writeGeneration(db: SummaryLensDB, pack: Pack, opts: InstallOptio
       });
     });
   } catch (error) {
-    await deleteGeneration(db, gen).catch(() => {}); // best effort: otherwise swept next time
+    // Best effort, else swept next time. Not on a full disk: more writes there (deletes are writes)
+    // made Chromium discard the origin's whole database; the hidden rows wait for the next sweep.
+    if (!isQuotaError(error)) await deleteGeneration(db, gen).catch(() => {});
     throw error;
   }
   // The replaced generation is invisible now; deleting it can fail without losing anything.

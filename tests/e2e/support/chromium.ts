@@ -153,3 +153,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * The extension's content-script world on a page (found through CDP: Playwright evaluates in
+ * the page's own world only). `evaluate` runs an expression there, awaiting its promise.
+ */
+export async function contentScriptWorld(page: Page): Promise<{ evaluate(expression: string): Promise<unknown>; detach(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Summary Lens');
+  if (!world) {
+    await cdp.detach();
+    throw new Error(`No content-script world; contexts: ${contexts.map((c) => `${c.name}/${c.auxData?.type}`).join(', ')}`);
+  }
+  return {
+    async evaluate(expression) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    },
+    detach: () => cdp.detach(),
+  };
+}
