@@ -29,9 +29,6 @@ async function seedBuiltin(): Promise<void> {
   const installed = await getDb().packs.get(BUILTIN_PACK_ID);
   if (installed && installed.corpusVersion === shipped.corpusVersion && installed.schemaVersion === shipped.schemaVersion) {
     lastError = null;
-    // Rows an import left when its page closed or its worker stopped: invisible, deleted in the
-    // background (skipped while another context installs: its rows are named by no pack yet).
-    void sweepStaleRows(getDb()).catch(() => {});
     return;
   }
   const response = await fetch(extensionUrl('/corpus/pack.json'));
