@@ -131,8 +131,7 @@ export class PostingsScorer {
       if (!filter || filter(n)) order.push(n);
     }
     const total = this.total;
-    order.sort((a, b) => total[b] - total[a]); // stable: ties keep their first-match order
-    return order.slice(0, keep).map((n) => {
+    return bestFirst(order, total, keep).map((n) => {
       const chain: number[] = [];
       for (let e = this.first[n]; e >= 0; e = this.next[e]) chain.push(e);
       chain.reverse(); // in match order
@@ -186,4 +185,47 @@ export class PostingsScorer {
     this.next[e] = this.first[n];
     this.first[n] = e;
   }
+}
+
+/**
+ * The `keep` best of `docs` by score, best first; ties in `docs` order (a stable sort's answer).
+ * A common word matches most of a large pack: a bounded heap picks the few shown instead of
+ * sorting 100,000 documents.
+ */
+export function bestFirst(docs: number[], score: Float64Array, keep: number): number[] {
+  if (docs.length <= keep * 4) return [...docs].sort((a, b) => score[b] - score[a]).slice(0, keep);
+  // Min-heap of positions in `docs`: the worst kept one on top (lower score, or later on a tie).
+  const heap = new Int32Array(keep);
+  let size = 0;
+  const worse = (i: number, j: number) => score[docs[i]] < score[docs[j]] || (score[docs[i]] === score[docs[j]] && i > j);
+  const down = (from: number) => {
+    for (let at = from; ; ) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let top = at;
+      if (l < size && worse(heap[l], heap[top])) top = l;
+      if (r < size && worse(heap[r], heap[top])) top = r;
+      if (top === at) return;
+      [heap[at], heap[top]] = [heap[top], heap[at]];
+      at = top;
+    }
+  };
+  for (let i = 0; i < docs.length; i++) {
+    if (size < keep) {
+      let at = size++;
+      heap[at] = i;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at], heap[parent])) break;
+        [heap[at], heap[parent]] = [heap[parent], heap[at]];
+        at = parent;
+      }
+    } else if (worse(heap[0], i)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return Array.from(heap.subarray(0, size))
+    .sort((i, j) => score[docs[j]] - score[docs[i]] || i - j)
+    .map((i) => docs[i]);
 }
