@@ -22,11 +22,12 @@ export interface PanelPlacement {
 }
 
 /**
- * A reply this fast is waited for, so the panel appears once, in its final state. A slower one
- * (the background just woke up) gets a one-line "Looking up…" panel first, keeping the panel
- * visible well within the 150 ms quality bar.
+ * A reply this fast (counted from the page's load, when the lookup is sent) is waited for, so the
+ * panel appears once, in its final state: a running background answers in a few tens of
+ * milliseconds. A slower one (the background is still starting) gets a one-line "Looking up…"
+ * panel first, keeping the panel visible within the 150 ms quality bar.
  */
-const WAIT_FOR_REPLY_MS = 80;
+const WAIT_FOR_REPLY_MS = 50;
 /** The latest the panel waits for the page's load event (after the content script started). */
 export const PANEL_DEADLINE_MS = 100;
 
