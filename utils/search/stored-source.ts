@@ -2,10 +2,10 @@
 // row (field lengths, kinds and years of every document: ~1.4 MB at 100,000); each query reads
 // the postings of its own words, in the fields the planner chose, and the documents it shows.
 //
-// The words read become a small MiniSearch index holding just those postings, with the pack's
-// document count and average field lengths: MiniSearch then scores every document exactly as the
-// whole index would, and the planner, typo correction and re-ranking are the ones the shipped
-// corpus uses (engine.ts).
+// The postings read are scored where they lie (stored-score.ts: MiniSearch's BM25 with the pack's
+// document count and average field lengths), so every document scores exactly as in the whole
+// index; the planner, typo correction and re-ranking are the ones the shipped corpus uses
+// (engine.ts). A query without typos costs one round of reads, then its documents' rows.
 import type { SearchDocMeta } from './build-index';
 import { ShortFieldCorrector } from './fuzzy';
 import { CostModel, MIN_PREFIX, lookupsOf, planQuery, type Alternative, type TermPlan } from './plan';
