@@ -6,7 +6,7 @@
 // HTML is stored as the pack gives it: it is untrusted data, sanitized where it is shown
 // (components/panel/SafeHtml.tsx, utils/render/preview.ts: every display path), as before.
 import type { SummaryLensDB } from '../db';
-import { buildStoredIndex } from '../search/postings';
+import { buildStoredIndex, type StoredIndex } from '../search/postings';
 import { writeStoredIndex, type SearchStoreDB } from '../search/store';
 import { BUSY_MESSAGE, installRunning } from './install-lock';
 import type { InstallResult } from './install';
@@ -68,6 +68,10 @@ export async function importPackFile(file: FileLike, deps: ImportDeps): Promise<
   const pack = validatePack(parsePackText(text));
   await deps.ready();
   await assertRoomFor(file.size);
+  // The index is built while the rows are written: the writes are the browser's IndexedDB work,
+  // the build is this page's, so they overlap (started with the first write, once the lock is held).
+  let building: Promise<StoredIndex> | null = null;
+  const total = pack.summaries.length + pack.concepts.length;
   const result = await installWithProgress(
     deps.db,
     pack,
@@ -75,13 +79,18 @@ export async function importPackFile(file: FileLike, deps: ImportDeps): Promise<
     {
       builtin: false,
       rejectForeignIds: true,
-      onProgress: (done, total) => report({ stage: 'writing', done, total }),
+      onProgress: (done, rows) => {
+        if (!building) {
+          building = buildStoredIndex(pack, pack.corpusVersion);
+          building.catch(() => {}); // awaited (and its failure reported) before the switch
+        }
+        report({ stage: 'writing', done, total: rows });
+      },
       // The search index is written before the switch: the pack is searchable the moment it is live.
       beforeSwitch: async () => {
-        const total = pack.summaries.length + pack.concepts.length;
         report({ stage: 'indexing', done: 0, total });
-        const index = await buildStoredIndex(pack, pack.corpusVersion, (done) => report({ stage: 'indexing', done: Math.round(done / 2), total }));
-        await writeStoredIndex(deps.searchDb, index, (done, rows) => report({ stage: 'indexing', done: Math.round(total / 2 + (done / rows) * (total / 2)), total }));
+        const index = await (building ?? buildStoredIndex(pack, pack.corpusVersion));
+        await writeStoredIndex(deps.searchDb, index, (done, rows) => report({ stage: 'indexing', done: Math.round((done / rows) * total), total }));
         report({ stage: 'switching' });
       },
     },

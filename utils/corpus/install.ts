@@ -10,6 +10,7 @@ import { PackError } from './validate';
 import { getConceptRows, getSummaryRows } from './live';
 import { whenNoInstall, withFreeInstallLock, withInstallLock } from './install-lock';
 import { isQuotaError } from '../db-errors';
+import { writeInTimedChunks, type TimedChunks } from '../timed-chunks';
 
 export type InstallResult = { status: 'installed' | 'unchanged'; summaries: number; concepts: number; ms: number };
 
@@ -26,10 +27,12 @@ export function toSummaryRow(packId: string, s: Pack['summaries'][number], gen =
 }
 
 /**
- * Rows per write transaction: a lookup from another tab waits at most one chunk behind the
- * import (a few tens of milliseconds), while a 10,000-summary pack still takes few transactions.
+ * Sizes of the row write transactions: a lookup from another tab waits at most about one of them
+ * (a few tens of milliseconds) behind the import, on a fast machine or a busy one.
  */
-export const INSTALL_CHUNK = 250;
+export const INSTALL_CHUNKS: TimedChunks = { targetMs: 40, first: 50, min: 10, max: 1000 };
+/** Rows per delete transaction (sweeps and removals). */
+export const DELETE_CHUNK = 250;
 
 export interface InstallOptions {
   builtin: boolean;
@@ -74,12 +77,8 @@ async function writeGeneration(db: SummaryLensDB, pack: Pack, opts: InstallOptio
   opts.onProgress?.(0, rows.length);
   try {
     // bulkAdd: every key is new (a fresh generation), so nothing is read back or replaced.
-    for (let i = 0; i < rows.length; i += INSTALL_CHUNK) {
-      await db.transaction('rw', db.summaryRows, () => db.summaryRows.bulkAdd(rows.slice(i, i + INSTALL_CHUNK)));
-      opts.onProgress?.(Math.min(i + INSTALL_CHUNK, rows.length), rows.length);
-    }
-    for (let i = 0; i < concepts.length; i += INSTALL_CHUNK)
-      await db.transaction('rw', db.conceptRows, () => db.conceptRows.bulkAdd(concepts.slice(i, i + INSTALL_CHUNK)));
+    await writeInTimedChunks(rows, (slice) => db.transaction('rw', db.summaryRows, () => db.summaryRows.bulkAdd(slice)), INSTALL_CHUNKS, (done) => opts.onProgress?.(done, rows.length));
+    await writeInTimedChunks(concepts, (slice) => db.transaction('rw', db.conceptRows, () => db.conceptRows.bulkAdd(slice)), INSTALL_CHUNKS);
     await opts.beforeSwitch?.();
     await db.transaction('rw', db.packs, async () => {
       const now = await db.packs.get(pack.id);
@@ -120,7 +119,7 @@ async function assertNoForeignIds(db: SummaryLensDB, pack: Pack): Promise<void> 
 async function deleteGeneration(db: SummaryLensDB, gen: string): Promise<void> {
   for (const table of [db.summaryRows, db.conceptRows] as const) {
     for (;;) {
-      const keys = await table.where('gen').equals(gen).limit(INSTALL_CHUNK).primaryKeys();
+      const keys = await table.where('gen').equals(gen).limit(DELETE_CHUNK).primaryKeys();
       if (keys.length === 0) break;
       await db.transaction('rw', table, () => table.bulkDelete(keys));
     }

@@ -74,7 +74,7 @@ const YIELD_EVERY = 200;
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Builds every row of a pack's stored index (seconds of work at 10,000: done in slices). */
-export async function buildStoredIndex(pack: SearchablePack & { id: string }, corpusVersion: string, onProgress?: (done: number, total: number) => void): Promise<StoredIndex> {
+export async function buildStoredIndex(pack: SearchablePack & { id: string }, corpusVersion: string): Promise<StoredIndex> {
   const g = generationOf(pack.id, corpusVersion);
   const metas = searchDocMetas(pack);
   const docs = searchDocs(pack, metas);
@@ -86,10 +86,7 @@ export async function buildStoredIndex(pack: SearchablePack & { id: string }, co
   const { tokenize, processTerm } = SEARCH_OPTIONS as Required<Pick<typeof SEARCH_OPTIONS, 'tokenize' | 'processTerm'>>;
 
   for (const [n, doc] of docs.entries()) {
-    if (n > 0 && n % YIELD_EVERY === 0) {
-      onProgress?.(n, docs.length);
-      await yieldNow();
-    }
+    if (n > 0 && n % YIELD_EVERY === 0) await yieldNow();
     INDEX_FIELDS.forEach((field, fieldId) => {
       const value = doc[field];
       if (value == null) return;

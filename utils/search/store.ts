@@ -7,6 +7,7 @@
 // rebuilt from the pack rows, has its own schema version, and the popup opens only it.
 import Dexie, { type Table } from 'dexie';
 import type { DocRow, HeadRow, StoredIndex, TermRow, VocabularyRow } from './postings';
+import { writeInTimedChunks, type TimedChunks } from '../timed-chunks';
 
 export const SEARCH_DB_NAME = 'summary-lens-search';
 
@@ -33,26 +34,26 @@ export function getSearchDb(): SearchStoreDB {
   return instance;
 }
 
-/** Rows per write transaction: each is short, so reads of other generations never wait long. */
+/**
+ * Write transactions sized by time: the origin's databases share one IndexedDB backend, so even
+ * a corpus lookup in another tab waits behind a long index write.
+ */
+const WRITE_CHUNKS: TimedChunks = { targetMs: 40, first: 200, min: 50, max: 4000 };
+/** Rows per delete transaction. */
 const WRITE_CHUNK = 2000;
-const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Writes one generation; its head row last, so a stopped write leaves nothing that is read. */
 export async function writeStoredIndex(db: SearchStoreDB, index: StoredIndex, onProgress?: (done: number, total: number) => void): Promise<void> {
   const { g } = index.head;
   await db.heads.delete(g); // a rewrite of the same generation is unfinished until its new head lands
   const total = index.terms.length + index.docs.length;
-  let done = 0;
+  let before = 0;
   for (const [table, rows] of [
     [db.terms, index.terms],
     [db.docs, index.docs],
   ] as const) {
-    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-      await (table as Table<unknown>).bulkPut(rows.slice(i, i + WRITE_CHUNK));
-      done += Math.min(WRITE_CHUNK, rows.length - i);
-      onProgress?.(done, total);
-      await yieldNow();
-    }
+    await writeInTimedChunks(rows as unknown[], (slice) => (table as Table<unknown>).bulkPut(slice), WRITE_CHUNKS, (done) => onProgress?.(before + done, total));
+    before += rows.length;
   }
   await db.vocabularies.put(index.vocabulary);
   await db.heads.put(index.head);
